@@ -1,0 +1,62 @@
+// Residue -> Diagnostic. One diagnostic per residue block (the engine merges adjacent hits).
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
+import type { Residue, Severity } from '../analysis/model';
+import { RULES } from '../analysis/rules';
+import { ruleHref, SOURCE } from './constants';
+import type { Analysis } from './documents';
+import { RuleSetting, severityFor, Settings } from './settings';
+
+export function toLspSeverity(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case 'error': return DiagnosticSeverity.Error;
+    case 'warning': return DiagnosticSeverity.Warning;
+    case 'information': return DiagnosticSeverity.Information;
+    default: return DiagnosticSeverity.Hint;
+  }
+}
+
+/** Residue the user wants to see (rules set to "off" are dropped). */
+export function visibleResidue(residue: readonly Residue[], settings: Settings): Residue[] {
+  return residue.filter((r) => severityFor(settings, r.rule, r.severity) !== 'off');
+}
+
+export function residueDiagnostic(r: Residue, settings: Settings): Diagnostic {
+  const sev = severityFor(settings, r.rule, r.severity) as Exclude<RuleSetting, 'off'>;
+  const d: Diagnostic = {
+    range: r.range,
+    severity: toLspSeverity(sev),
+    source: SOURCE,
+    code: r.rule,
+    codeDescription: { href: ruleHref(r.rule) },
+    message: r.message || RULES[r.rule].description,
+  };
+  if (r.fix.kind === 'delete') d.tags = [DiagnosticTag.Unnecessary];
+  return d;
+}
+
+/** Information diagnostic on the first line (skipped file, "not a text dump"). */
+export function noticeDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    message,
+  };
+}
+
+export function diagnosticsFor(a: Analysis): Diagnostic[] {
+  if (!a.annotate) return [];
+  if (a.skipped) return [noticeDiagnostic(a.skipped.message)];
+  const m = a.model;
+  if (!m) return [];
+  if (m.shape === 'empty') return [];
+  if (m.notice) return [noticeDiagnostic(m.notice)];
+  return visibleResidue(m.residue, a.settings).map((r) => residueDiagnostic(r, a.settings));
+}
+
+/** True when a client diagnostic is the one `residueDiagnostic` made for `r`. */
+export function isDiagnosticOf(d: Diagnostic, r: Residue): boolean {
+  return d.source === SOURCE && String(d.code) === r.rule
+    && d.range.start.line === r.range.start.line && d.range.start.character === r.range.start.character
+    && d.range.end.line === r.range.end.line && d.range.end.character === r.range.end.character;
+}
