@@ -1,0 +1,390 @@
+// The engine's pipeline: text -> lines -> segments -> per-segment line roles and findings
+// -> residue blocks, articles and groups. Each segment is analysed on its own text only, so
+// its result is cached by content and an edit re-analyses just the segment it touched.
+import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
+import { classifyPage, LineRole } from './page/classify';
+import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
+import { RULES } from './rules';
+import { findBrokenJoins } from './rules/brokenLine';
+import { findGluedHeadings } from './rules/gluedHeading';
+import { findWidgetBlocks } from './rules/sponsoredWidget';
+import type { LineHit } from './rules/types';
+import { segment, Segment } from './segment';
+import { endsSentence, isHeadlineShape, wordCount } from './shape';
+import { Line, PositionMapper, Range, splitLines } from './text';
+
+export interface AnalyzeOptions {
+  /** Per-rule severity, or 'off' to drop the rule (its residue is then kept by `clean`). */
+  rules?: Partial<Record<RuleId, Severity | 'off'>>;
+  /** Extra phrases that mark a short line as residue (literal, case-insensitive). */
+  extraPhrases?: readonly string[];
+  /** Phrases that protect a line from every rule (literal, case-insensitive). */
+  ignorePhrases?: readonly string[];
+}
+
+/** A finding inside one segment, in segment-relative line numbers. */
+interface SegFinding {
+  rule: RuleId;
+  evidence: string;
+  /** Whole lines first..last, or a span inside line `first` when `start` is set. */
+  first: number;
+  last: number;
+  start?: number;
+  end?: number;
+  newText?: string;
+}
+
+interface SegResult {
+  roles: LineRole[];
+  findings: SegFinding[];
+  headline: number | null;
+  byline: string | null;
+  published: string | null;
+}
+
+const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
+
+export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  const table = splitLines(text);
+  const base: DumpModel = {
+    length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
+    bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
+  };
+  if (looksBinary(text)) return { ...base, shape: 'binary', notice: BINARY_NOTICE };
+  if (text.trim() === '') return base;
+
+  const lines = table.lines;
+  const mapper = new PositionMapper(table);
+  const phrases: PhraseOptions = {
+    extra: (opts.extraPhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
+    ignore: (opts.ignorePhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
+  };
+  const seg = segment(lines);
+  const residue: Residue[] = [];
+  const articles: Article[] = [];
+  const groups: Group[] = [];
+  const related: number[] = [];
+
+  for (const s of seg.segments) {
+    const result = analyzeSegmentCached(lines, s, phrases, table.eol);
+    const articleIndex = articles.length;
+    const article = buildArticle(lines, s, result, mapper);
+    if (article) {
+      articles.push(article);
+      if (s.role === 'related') related.push(articleIndex);
+    }
+    for (const f of result.findings) {
+      const r = toResidue(lines, s.first, f, mapper, article ? articleIndex : -1);
+      const setting = opts.rules?.[r.rule];
+      if (setting === 'off') continue;
+      if (setting) r.severity = setting;
+      residue.push(r);
+    }
+  }
+  if (seg.related && related.length > 0) {
+    const first = articles[related[0]].range.start;
+    const last = articles[related[related.length - 1]].range.end;
+    groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
+  }
+  residue.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...base, shape: seg.shape, articles, groups, residue };
+}
+
+/** NUL bytes or a high share of control characters: not something a person reads. */
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return control > 8 && control > sample.length * 0.05;
+}
+
+// ---------------------------------------------------------------------------------------
+// Segment analysis, cached by content.
+
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, SegResult>();
+
+function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
+  const texts: string[] = [];
+  for (let i = s.first; i <= s.last; i++) texts.push(lines[i].text);
+  const rel = (x: number | null) => (x === null ? -1 : x - s.first);
+  const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.join('\n')].join('\u0000');
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh its place so the least recently used entry is the one evicted.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = analyzeSegment(texts, rel(s.headline), s.header.map(rel), phrases, eol);
+  cache.set(key, result);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+function analyzeSegment(texts: string[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
+  const n = texts.length;
+  const header = new Array<boolean>(n).fill(false);
+  for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
+  const isProtected = (i: number) => header[i] || i === headline;
+
+  // 1. Phrase rules, line by line.
+  const hits: (LineHit | null)[] = texts.map((t, i) => (isProtected(i) ? null : matchLine(t, phrases)));
+  // 2. Sponsored widgets span several lines; they override single-line verdicts.
+  for (const b of findWidgetBlocks(texts)) {
+    for (let i = b.first; i <= b.last; i++) {
+      if (isProtected(i) || texts[i].trim() === '' || isIgnored(texts[i], phrases)) continue;
+      hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
+    }
+  }
+  // 3. Furniture at the edges: a run of short lines before the first or after the last
+  //    prose line, in which phrase rules already found several, is furniture throughout.
+  markEdgeRuns(texts, hits, isProtected, phrases);
+
+  const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
+  const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
+  const roles = verdict.roles.slice();
+
+  // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
+  const lineRule: (LineHit | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    if (isProtected(i) || texts[i].trim() === '') continue;
+    if (hits[i] && !hits[i]!.weak) lineRule[i] = hits[i];
+    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body' };
+  }
+  for (let i = 0; i < n; i++) {
+    if (!hits[i]?.weak || lineRule[i]) continue;
+    if (neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
+  }
+  for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
+
+  const findings: SegFinding[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = lineRule[i];
+    if (h) findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i });
+  }
+  // 5. Kept lines: inline residue and layout problems.
+  const kept = (i: number) => roles[i] !== 'chrome' && roles[i] !== 'blank';
+  for (let i = 0; i < n; i++) {
+    if (!kept(i) || header[i]) continue;
+    for (const h of findInline(texts[i], phrases)) {
+      findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
+    }
+    if (roles[i] === 'body') {
+      for (const h of findGluedHeadings(texts[i], eol)) {
+        findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end, newText: h.newText });
+      }
+    }
+  }
+  const keptTexts = texts.map((t, i) => (kept(i) && !header[i] ? t : ''));
+  for (const j of findBrokenJoins(keptTexts)) {
+    const a = texts[j.line].trim();
+    const b = texts[j.line + 1].trim();
+    findings.push({
+      rule: 'broken-line', first: j.line, last: j.line, start: texts[j.line].length, end: -1, newText: j.glue,
+      evidence: `"${a.slice(-20)}" does not end a sentence and "${b.slice(0, 20)}" continues it`,
+    });
+  }
+  // 6. Subheadings: short kept lines between stretches of prose.
+  for (let i = 0; i < n; i++) {
+    if (roles[i] !== 'body' || i === headline) continue;
+    if (isSubheading(texts, roles, i)) roles[i] = 'heading';
+  }
+
+  let byline: string | null = null;
+  let published: string | null = null;
+  for (let i = 0; i < n; i++) {
+    if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
+    if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
+  }
+  return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdict.headline, byline, published };
+}
+
+function neighbourIsResidue(texts: string[], lineRule: (LineHit | null)[], i: number): boolean {
+  for (const dir of [-1, 1]) {
+    for (let j = i + dir; j >= 0 && j < texts.length; j += dir) {
+      if (texts[j].trim() === '') continue;
+      if (lineRule[j]) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+/** A line of prose: long enough, or ends like a sentence with several words. */
+function isProse(t: string): boolean {
+  const w = wordCount(t);
+  return w >= 25 || (w >= 8 && endsSentence(t));
+}
+
+function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, phrases: PhraseOptions): void {
+  const n = texts.length;
+  let firstProse = -1;
+  let lastProse = -1;
+  for (let i = 0; i < n; i++) {
+    if (!isProse(texts[i]) || hits[i]) continue;
+    if (firstProse < 0) firstProse = i;
+    lastProse = i;
+  }
+  if (firstProse < 0) return;
+  const mark = (from: number, to: number) => {
+    let found = 0;
+    let lines = 0;
+    for (let i = from; i <= to; i++) {
+      if (texts[i].trim() === '' || isProtected(i)) continue;
+      lines++;
+      if (hits[i] && !hits[i]!.weak) found++;
+    }
+    if (found < 2 || found < lines * 0.4) return;
+    for (let i = from; i <= to; i++) {
+      if (texts[i].trim() === '' || isProtected(i) || isIgnored(texts[i], phrases)) continue;
+      if (!hits[i] || hits[i]!.weak) hits[i] = { rule: 'site-chrome', evidence: 'part of a run of page furniture after the article text' };
+    }
+  };
+  mark(lastProse + 1, n - 1);
+}
+
+function isSubheading(texts: string[], roles: LineRole[], i: number): boolean {
+  const t = texts[i].trim();
+  if (wordCount(t) > 16 || endsSentence(t) || !isHeadlineShape(t) && wordCount(t) < 2) return false;
+  if (/[,;]$/.test(t)) return false;
+  // Followed by prose (after blanks), and preceded by prose or by the article start.
+  let j = i + 1;
+  while (j < texts.length && roles[j] === 'blank') j++;
+  if (j >= texts.length || roles[j] !== 'body' || !isProse(texts[j])) return false;
+  if (/^\p{Ll}/u.test(texts[j].trim())) return false;
+  return true;
+}
+
+/** Merges adjacent whole-line findings of one rule (blank lines between them join in). */
+function mergeBlocks(findings: SegFinding[], texts: string[]): SegFinding[] {
+  const whole = findings.filter((f) => f.start === undefined).sort((a, b) => a.first - b.first);
+  const inline = findings.filter((f) => f.start !== undefined);
+  const merged: SegFinding[] = [];
+  for (const f of whole) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.rule === f.rule && allBlank(texts, prev.last + 1, f.first - 1)) {
+      prev.last = f.last;
+      continue;
+    }
+    merged.push({ ...f });
+  }
+  for (const m of merged) {
+    const lines = m.last - m.first + 1;
+    if (lines > 1) m.evidence = `${m.evidence} (block of ${lines} lines)`;
+  }
+  return [...merged, ...inline];
+}
+
+function allBlank(texts: string[], from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (texts[i].trim() !== '') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// From segment-relative findings to the model.
+
+const MESSAGES: Record<RuleId, string> = {
+  'sponsored-widget': 'Sponsored link widget',
+  'ad-marker': 'Advertisement marker',
+  promo: 'Promotion for the site (newsletter, app, subscription)',
+  'site-chrome': 'Page furniture (navigation, sharing, comments, footer)',
+  'inline-teaser': 'Teaser for another story',
+  'broken-line': 'Line broken inside a sentence',
+  'glued-heading': 'Subheading glued to the next sentence',
+};
+
+function toResidue(lines: readonly Line[], base: number, f: SegFinding, mapper: PositionMapper, article: number): Residue {
+  const meta = RULES[f.rule];
+  const first = lines[base + f.first];
+  const last = lines[base + f.last];
+  let start: number;
+  let end: number;
+  let edit: { start: number; end: number; newText: string };
+  if (f.start === undefined) {
+    start = first.start;
+    end = last.end;
+    edit = { start: first.start, end: last.next, newText: '' };
+  } else if (f.rule === 'broken-line') {
+    // Join: replace the line break (and stray spaces around it) with the glue.
+    const next = lines[base + f.first + 1];
+    const content = first.text.replace(/\s+$/u, '');
+    start = first.start + content.length;
+    const lead = next.text.length - next.text.replace(/^\s+/u, '').length;
+    end = next.start + lead;
+    edit = { start, end, newText: f.newText ?? ' ' };
+  } else {
+    start = first.start + f.start;
+    end = first.start + (f.end ?? f.start);
+    edit = { start, end, newText: f.newText ?? '' };
+  }
+  const range = mapper.range(start, end);
+  const e: Edit = { ...edit, range: mapper.range(edit.start, edit.end) };
+  return {
+    rule: f.rule,
+    message: MESSAGES[f.rule],
+    severity: meta.defaultSeverity,
+    start,
+    end,
+    range,
+    evidence: f.evidence,
+    fix: { title: meta.fixTitle, kind: meta.fixKind, edits: [e] },
+    article,
+  };
+}
+
+function buildArticle(lines: readonly Line[], s: Segment, r: SegResult, mapper: PositionMapper): Article | null {
+  const abs = (i: number) => s.first + i;
+  const keptLines: number[] = [];
+  r.roles.forEach((role, i) => {
+    if (role !== 'chrome' && role !== 'blank') keptLines.push(i);
+  });
+  if (r.headline === null && keptLines.length === 0) return null;
+  const headlineLine = r.headline === null ? null : lines[abs(r.headline)];
+  const column = r.headline !== null && r.headline === (s.headline === null ? -1 : s.headline - s.first) ? s.headlineColumn : 0;
+  const headline = headlineLine ? headlineLine.text.slice(column).trim() : firstWords(lines[abs(keptLines[0])].text);
+  const headlineRange: Range | null = headlineLine ? mapper.range(headlineLine.start + column, headlineLine.end) : null;
+
+  // The article runs from its first header or headline line to its last kept line.
+  const startCandidates = [...s.header.map((h) => h - s.first), ...(r.headline !== null ? [r.headline] : []), ...keptLines];
+  const firstRel = Math.min(...startCandidates);
+  const lastRel = Math.max(...keptLines, r.headline ?? 0, ...s.header.map((h) => h - s.first));
+  const range = mapper.range(lines[abs(firstRel)].start, lines[abs(lastRel)].end);
+  const bodyLines = keptLines.filter((i) => i !== r.headline && !s.header.includes(abs(i)) && (r.headline === null || i > r.headline));
+  const bodyRange = bodyLines.length
+    ? mapper.range(lines[abs(bodyLines[0])].start, lines[abs(bodyLines[bodyLines.length - 1])].end)
+    : headlineRange ?? range;
+
+  const sections: Section[] = [];
+  const headings = bodyLines.filter((i) => r.roles[i] === 'heading');
+  headings.forEach((h, k) => {
+    const next = k + 1 < headings.length ? headings[k + 1] : Infinity;
+    const inside = bodyLines.filter((i) => i >= h && i < next);
+    const endLine = lines[abs(inside[inside.length - 1])];
+    sections.push({
+      title: lines[abs(h)].text.trim(),
+      titleRange: mapper.range(lines[abs(h)].start, lines[abs(h)].end),
+      range: mapper.range(lines[abs(h)].start, endLine.end),
+    });
+  });
+  return {
+    headline,
+    headlineRange,
+    source: s.source,
+    published: s.published ?? r.published,
+    byline: s.byline ?? r.byline,
+    bodyRange,
+    range,
+    sections,
+    role: s.role,
+  };
+}
+
+function firstWords(t: string): string {
+  const words = t.trim().split(/\s+/).slice(0, 12).join(' ');
+  return words.length < t.trim().length ? words + '…' : words;
+}

@@ -1,0 +1,35 @@
+// glued-heading (layout): an all-caps subheading run into the sentence that follows it
+// ("PUSHES FOR DIPLOMATIC DIALOGUE Turkey has", "TIES WITH MOSCOWLavrov also"). The fix puts
+// the heading on a line of its own; nothing is deleted.
+import type { InlineHit } from './types';
+
+// Three or more upper-case words (or two and a glued capitalised word), then the next
+// sentence's first word.
+const HEADING = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Lu}'’-]+\s+){1,10}\p{Lu}[\p{Lu}'’-]+?)(?:\s+|(?=\p{Lu}\p{Ll}))(\p{Lu}\p{Ll})/gu;
+
+export function findGluedHeadings(text: string, eol: string): InlineHit[] {
+  const hits: InlineHit[] = [];
+  if (text.length < 60) return hits; // a short line is a heading already, not a glued one
+  HEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEADING.exec(text))) {
+    const heading = m[1];
+    const words = heading.trim().split(/\s+/);
+    const glued = text[m.index + heading.length] !== ' ' && text[m.index + heading.length] !== '\t';
+    if (words.length < (glued ? 2 : 3) || heading.replace(/[^\p{Lu}]/gu, '').length < 8) {
+      HEADING.lastIndex = m.index + 1;
+      continue;
+    }
+    const headStart = m.index;
+    const nextStart = m.index + m[0].length - 2;
+    // Break after the heading; and before it, when it is glued to the previous sentence.
+    const before = text.slice(0, headStart);
+    if (headStart > 0 && /\S\s*$/u.test(before)) {
+      const ws = before.length - before.trimEnd().length;
+      hits.push({ rule: 'glued-heading', start: headStart - ws, end: headStart, newText: eol, evidence: `upper-case heading "${heading.trim()}" inside a paragraph` });
+    }
+    hits.push({ rule: 'glued-heading', start: m.index + heading.length, end: nextStart, newText: eol, evidence: `upper-case heading "${heading.trim()}" glued to "${text.slice(nextStart, nextStart + 12)}..."` });
+    HEADING.lastIndex = nextStart;
+  }
+  return hits;
+}

@@ -1,0 +1,117 @@
+// Phrase tables for whole-line matching. A line matches when its normalised text (see
+// shape.normalize) equals an entry, or starts with an entry listed as a prefix. Entries are
+// lower-case. Lists are multilingual on purpose: scrapers copy the same furniture in every
+// language, and a line that is only "Anzeige" is as much residue as "Advertisement".
+
+export function phraseSet(list: readonly string[]): Set<string> {
+  return new Set(list.map((s) => s.toLowerCase()));
+}
+
+/** Widget names: these words name an ad network, so a short line with them is a label. */
+export const WIDGET_NETWORKS = /\b(?:taboola|outbrain|revcontent|mgid|zergnet|dianomi|nativo|plista|ligatus|adblade|content\.ad|yieldmo|teads|powerinbox)\b/i;
+
+/** Labels that open (or repeat inside) a sponsored-links widget. */
+export const WIDGET_LABELS = phraseSet([
+  'by taboola', 'taboola', 'by outbrain', 'outbrain', 'recommended by', 'recommended by outbrain',
+  'sponsored links', 'sponsored link', 'promoted links', 'promoted link', 'promoted stories',
+  'promoted content', 'sponsored stories', 'sponsored content', 'sponsored', 'paid content',
+  'paid post', 'partner content', 'from our partners', 'around the web', 'from the web',
+  'you may like', 'you might like', 'you may also like', 'you might also like',
+  'ads by revcontent', 'ads by mgid', 'content by mgid', 'more from our partners',
+  'trending now', 'recommended for you',
+  // de, fr, es, it, pt, nl, ru, pl
+  'gesponsert', 'gesponserte links', 'anzeigen', 'empfohlen von', 'das könnte sie auch interessieren',
+  'sponsorisé', 'liens sponsorisés', 'contenu sponsorisé', 'vous aimerez aussi', 'recommandé par',
+  'patrocinado', 'enlaces patrocinados', 'contenido patrocinado', 'te puede interesar', 'también te puede gustar',
+  'sponsorizzato', 'contenuti sponsorizzati', 'potrebbe interessarti', 'conteúdo patrocinado', 'links patrocinados',
+  'gesponsord', 'реклама от', 'спонсорский контент', 'вам может понравиться', 'sponsorowane',
+]);
+
+/** The short buttons a widget prints under each sponsored headline. */
+export const WIDGET_CTAS = phraseSet([
+  'undo', 'get quote', 'learn more', 'shop now', 'read more', 'search now', 'play now',
+  'install now', 'sign up', 'click here', 'apply now', 'book now', 'download', 'watch now',
+  'try now', 'see more', 'get offer', 'get deal', 'order now', 'buy now', 'contact us',
+  'get started', 'find out more', 'see offers', 'view offer', 'continue',
+  'rückgängig machen', 'mehr erfahren', 'jetzt kaufen', 'hier klicken', 'weiterlesen',
+  'annuler', 'en savoir plus', 'acheter', 'cliquez ici', 'deshacer', 'más información',
+  'comprar ahora', 'haz clic aquí', 'annulla', 'scopri di più', 'desfazer', 'saiba mais',
+  'ongedaan maken', 'meer informatie', 'отменить', 'подробнее', 'cofnij', 'dowiedz się więcej',
+]);
+
+/** Advertisement placeholders, whole line. */
+export const AD_MARKERS = phraseSet([
+  'advertisement', 'advertisment', 'advertising', 'advert', 'ad', 'ads', 'sponsored ad',
+  'story continues below advertisement', 'story continues below this ad', 'story continues below',
+  'article continues below advertisement', 'article continues below this ad', 'article continues below',
+  'continue reading below', 'continue reading the main story', 'scroll to continue with content',
+  'advertisement scroll to continue', 'advertisement · scroll to continue', 'skip advertisement',
+  'content continues below', 'the article continues below', 'ad feedback', 'report this ad',
+  'remove ads', 'advertise with us',
+  'anzeige', 'werbung', 'weiter nach der anzeige', 'artikel wird nach der anzeige fortgesetzt',
+  'publicité', 'pub', 'la suite après cette publicité', 'la suite après la publicité',
+  'publicidad', 'publicidade', 'pubblicità', 'reclame', 'advertentie', 'reklame', 'reklama',
+  'reklam', 'mainos', 'annons', 'annonse', 'hirdetés', 'διαφήμιση', 'реклама', 'реклама.',
+  'продолжение ниже', 'iklan', 'quảng cáo', 'โฆษณา', 'विज्ञापन', 'إعلان', 'פרסומת',
+  '广告', '廣告', '広告', '광고', 'स्पॉन्सर्ड',
+]);
+
+/** Ad-marker words that can be glued into a sentence by a scraper ("not."advertisementThe). */
+export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'pubblicità', 'реклама', 'werbung'];
+
+/** Markers that put a teaser for another story inside a body. */
+export const TEASER_MARKERS = [
+  'also read', 'read also', 'read more', 'more from', 'see also', 'must read',
+  'also watch', 'watch', 'recommended', 'don\'t miss', 'read next', 'more:', 'related:',
+  'lesen sie auch', 'auch interessant', 'mehr zum thema', 'lire aussi', 'à lire aussi', 'a lire aussi',
+  'voir aussi', 'leer también', 'lee también', 'te puede interesar', 'leia também', 'leia mais',
+  'leggi anche', 'читайте также', 'читайте также:', 'czytaj też', 'czytaj także', 'zie ook',
+  'läs också', 'les også', 'lue myös', 'ये भी पढ़ें', 'यह भी पढ़ें', 'इसे भी पढ़ें',
+];
+
+/** Whole lines that are page furniture wherever they stand. */
+export const CHROME_LINES = phraseSet([
+  'comments', 'comment', 'no comments yet', 'no comments yet...', 'leave a comment', 'post a comment',
+  'view comments', 'show comments', 'load comments', 'add a comment', 'be the first to comment',
+  'hashtags', 'tags', 'topics', 'tags:', 'share this', 'share this article', 'share this story',
+  'share on facebook', 'share on twitter', 'share on whatsapp', 'share via email', 'copy link', 'link copied', 'follow us',
+  'related articles', 'related stories', 'related news', 'more stories', 'more news',
+  'most viewed', 'most read', 'most popular', 'trending', 'trending stories', 'trending now',
+  'top stories', 'latest news', 'latest stories', 'editor\'s picks', 'top picks for you',
+  'recommended stories', 'read more', 'read next', 'up next', 'next story',
+  'previous story', 'next article', 'previous article', 'back to top', 'skip to content',
+  'skip to main content', 'sign in', 'log in', 'login',
+  'register', 'subscribe', 'my account', 'listen to this article', 'font size', 'text size', 'reprints',
+  'all rights reserved', 'privacy policy', 'terms of use', 'terms of service', 'terms & conditions',
+  'terms and conditions', 'cookie policy', 'cookie settings', 'manage cookies', 'accept cookies',
+  'about us', 'contact us', 'advertise', 'careers', 'sitemap', 'site map',
+  // de, fr, es, it, pt, ru
+  'kommentare', 'artikel teilen', 'mehr zum thema', 'impressum', 'datenschutz',
+  'nutzungsbedingungen', 'anmelden', 'abonnieren', 'schlagwörter',
+  'commentaires', 'se connecter', 's\'abonner', 'mentions légales',
+  'comentarios', 'iniciar sesión', 'suscríbete', 'etiquetas',
+  'commenti', 'accedi', 'abbonati', 'compartilhe', 'comentários', 'entrar',
+  'комментарии', 'войти', 'подписаться', 'теги', 'читать далее',
+]);
+
+/** Prefixes of furniture lines: "Tags: Monsoon, IMD", "Copyright © 2026 ...". */
+export const CHROME_PREFIXES = [
+  'tags:', 'tagged:', 'topics:', 'filed under:', 'share this:', 'follow us on', 'copyright',
+  '©', '(c) ', 'all rights reserved', 'first published:', 'first published on', 'published on:',
+  'click to share on', 'click to print', 'click to email', 'opens in new window', 'stichwörter:',
+  'schlagworte:', 'mots-clés:', 'mots clés :', 'etiquetas:', 'temas:', 'теги:', 'метки:',
+  'no comments yet', 'sign up for', 'you might also like', 'more in ',
+];
+
+/** Furniture words that are also ordinary words or names ("Telegram", "Share", "Video"):
+ *  residue only inside a run of other furniture, never on their own. */
+export const CHROME_WEAK = phraseSet([
+  'share', 'tweet', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp',
+  'pinterest', 'reddit', 'telegram', 'instagram', 'youtube', 'tiktok', 'threads', 'bluesky', 'rss',
+  'follow', 'related', 'menu', 'search', 'close', 'home', 'tune in', 'must watch', 'ends', 'end',
+  'listen', 'save', 'bookmark', 'contact', 'help', 'more', 'next', 'previous', 'prev', 'back',
+  'loading', 'video', 'videos', 'photos', 'gallery', 'news', 'sports', 'business', 'opinion',
+  'world', 'politics', 'entertainment', 'lifestyle', 'technology', 'tech', 'science', 'health',
+  'teilen', 'drucken', 'partager', 'imprimer', 'compartir', 'imprimir', 'condividi', 'stampa',
+  'поделиться', 'accueil', 'inicio', 'главная', 'startseite', 'mehr', 'plus', 'más', 'ещё',
+]);

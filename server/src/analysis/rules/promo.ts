@@ -1,0 +1,22 @@
+// promo: the site promoting itself: newsletters, subscriptions, apps, channels, courses.
+// A promotion is short, speaks to the reader in the imperative or ends in a button, and
+// names what it sells. Both parts are needed, so "Users can download the app" stays.
+import { normalize, wordCount } from '../shape';
+import type { LineHit } from './types';
+
+const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь)\b/iu;
+const PRODUCT = /\b(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*)\b/iu;
+const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
+
+export function matchPromoLine(line: string): LineHit | null {
+  const t = line.trim();
+  if (t.length < 6 || t.length > 240) return null;
+  const words = wordCount(t);
+  if (words > 24) return null;
+  if (BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
+  const n = normalize(t);
+  if (words <= 16 && IMPERATIVE.test(n) && PRODUCT.test(n)) {
+    return { rule: 'promo', evidence: `speaks to the reader ("${t.split(/\s+/).slice(0, 3).join(' ')}...") about a product of the site` };
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// site-chrome: navigation, share and comment furniture, tag lists, shelves, footers and
+// page-end markers, when a phrase names them. Lines without such a phrase are left to the
+// page classifier, which judges them by position and shape.
+import { normalize, wordCount } from '../shape';
+import { CHROME_LINES, CHROME_PREFIXES, CHROME_WEAK } from './phrases';
+import type { InlineHit, LineHit } from './types';
+
+const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\bвсе права защищены\b)/iu;
+const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/iu;
+
+export function matchChromeLine(line: string): LineHit | null {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 300) return null;
+  if (END_MARKER.test(t)) return { rule: 'site-chrome', evidence: `the page-end marker "${t}"` };
+  const n = normalize(t);
+  if (CHROME_LINES.has(n)) return { rule: 'site-chrome', evidence: `"${t}" is page furniture` };
+  const words = wordCount(t);
+  if (words <= 40) {
+    const lower = t.toLowerCase();
+    for (const p of CHROME_PREFIXES) {
+      if (lower.startsWith(p)) return { rule: 'site-chrome', evidence: `starts with "${t.slice(0, p.length)}"` };
+    }
+    if (COPYRIGHT.test(t) && words <= 30) return { rule: 'site-chrome', evidence: 'a copyright footer' };
+  }
+  if (CHROME_WEAK.has(n)) return { rule: 'site-chrome', evidence: `"${t}" among other page furniture`, weak: true };
+  return null;
+}
+
+const INLINE_END = /(?<=[.!?"”’)\]])(\s*[-–—]\s?Ends?)(?=\s|\(|\p{Lu}|$)/gu;
+/** Capitalised labels glued onto the end of a paragraph ("...Reuters.Tune InMust Watch"). */
+const TRAILING_LABELS = /(?:(?<=[.!?"”’)\]])|(?<=\p{Lu}\p{Ll}{2,}|\p{Lu}{2,}))((?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,2}){2,3})$/u;
+
+export function findInlineChrome(text: string): InlineHit[] {
+  const hits: InlineHit[] = [];
+  INLINE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INLINE_END.exec(text))) {
+    hits.push({ rule: 'site-chrome', start: m.index, end: m.index + m[1].length, evidence: `the page-end marker "${m[1].trim()}" glued into the text` });
+  }
+  if (text.length >= 80) {
+    const tail = text.slice(-60);
+    const t = TRAILING_LABELS.exec(tail);
+    if (t) {
+      const labels = t[1];
+      // Labels glued without a space between them ("Tune In" + "Must Watch"); one of them
+      // must be a furniture phrase, so a tail like "on YouTube TikTok" is never cut.
+      const parts = labels.split(/(?<=\p{Ll})(?=\p{Lu})/u).map((p) => normalize(p));
+      const furniture = parts.some((p) => CHROME_WEAK.has(p) || CHROME_LINES.has(p));
+      if (parts.length >= 2 && furniture && wordCount(labels) <= 5) {
+        const start = text.length - tail.length + t.index;
+        hits.push({ rule: 'site-chrome', start, end: text.length, evidence: `widget labels "${labels}" glued onto the end of the paragraph` });
+      }
+    }
+  }
+  return hits;
+}

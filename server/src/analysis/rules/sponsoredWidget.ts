@@ -1,0 +1,143 @@
+// sponsored-widget: Taboola/Outbrain-style blocks. A widget is recognised by its structure,
+// a label ("by Taboola", "Sponsored Links", "You May Like") followed by short sponsored
+// headlines, advertiser names and buttons, ending in a call to action such as "Undo".
+// An article *about* Taboola has none of that structure and is left alone.
+import { normalize, wordCount } from '../shape';
+import { WIDGET_CTAS, WIDGET_LABELS, WIDGET_NETWORKS } from './phrases';
+import type { InlineHit } from './types';
+
+const GENERIC_LABELS = new Set(['sponsored', 'you may like', 'you might like', 'trending now', 'recommended for you', 'from the web', 'around the web', 'you may also like', 'you might also like', 'anzeigen']);
+
+export function isWidgetLabel(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 60) return false;
+  const n = normalize(t);
+  return WIDGET_LABELS.has(n) || (WIDGET_NETWORKS.test(t) && wordCount(t) <= 5);
+}
+
+function isStrongLabel(line: string): boolean {
+  return isWidgetLabel(line) && !GENERIC_LABELS.has(normalize(line));
+}
+
+export function isWidgetCta(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 40 && WIDGET_CTAS.has(normalize(t));
+}
+
+/** Short enough to be a sponsored headline, an advertiser name or a button. */
+function isWidgetItem(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 200 && wordCount(t) <= 30;
+}
+
+export interface LineBlock {
+  first: number;
+  last: number;
+  evidence: string;
+}
+
+/**
+ * Finds widget blocks in a run of lines. `lines` are the segment's lines; returns inclusive
+ * line ranges. A block starts at a label and runs over short lines to its last button; a
+ * generic label ("You May Like") needs a second label or a button to count.
+ */
+export function findWidgetBlocks(lines: readonly string[]): LineBlock[] {
+  const blocks: LineBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!isWidgetLabel(lines[i])) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let labels = 1;
+    let ctas = 0;
+    let strong = isStrongLabel(lines[i]);
+    let lastLabel = i;
+    for (let j = i + 1; j < lines.length && j <= i + 60; j++) {
+      const t = lines[j];
+      if (t.trim() === '') continue;
+      if (isWidgetLabel(t)) {
+        labels++;
+        strong ||= isStrongLabel(t);
+        lastLabel = j;
+        last = j;
+        continue;
+      }
+      if (isWidgetCta(t)) {
+        ctas++;
+        last = j;
+        continue;
+      }
+      if (!isWidgetItem(t)) break;
+      // A widget's items come between its label and its last button; stop scanning when
+      // no button has shown up for a while, so we never swallow a run of subheadings.
+      if (j - Math.max(last, lastLabel) > 6) break;
+    }
+    const counts = strong || labels >= 2 || ctas >= 1;
+    if (counts) {
+      const label = lines[i].trim();
+      blocks.push({
+        first: i,
+        last,
+        evidence: `starts with the widget label "${label}"` + (ctas > 0 ? ` and ends with its button "${lines[last].trim()}"` : '') + `, ${labels} label line${labels > 1 ? 's' : ''}`,
+      });
+      i = last + 1;
+    } else i++;
+  }
+  return blocks;
+}
+
+const INLINE_LABEL =
+  /\b(?:(?:by|from|recommended by|ads by|content by)\s+(?:taboola|outbrain|revcontent|mgid|zergnet)|sponsored links?|promoted links?|promoted stories|sponsored stories|you may like|you might like)\b/giu;
+const UNDO = /\bundo\b|\brückgängig machen\b|\bannuler\b|\bdeshacer\b|\bannulla\b/giu;
+
+/**
+ * A widget copied as one run inside a paragraph ("... assistance. by Taboola by Taboola
+ * Sponsored Links ... Undo The unity ..."). Needs a network name or two labels in a row,
+ * and ends after the last "Undo" within reach (or after the labels when there is none).
+ */
+export function findInlineWidgets(text: string): InlineHit[] {
+  const hits: InlineHit[] = [];
+  INLINE_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INLINE_LABEL.exec(text))) {
+    const start = m.index;
+    // Walk over consecutive labels.
+    let end = start + m[0].length;
+    let labels = 1;
+    let network = WIDGET_NETWORKS.test(m[0]);
+    for (;;) {
+      INLINE_LABEL.lastIndex = end;
+      const n = INLINE_LABEL.exec(text);
+      if (!n || text.slice(end, n.index).trim() !== '') break;
+      labels++;
+      network ||= WIDGET_NETWORKS.test(n[0]);
+      end = n.index + n[0].length;
+    }
+    // The sponsored items follow; the widget ends at its last "Undo" within 400 chars of
+    // the previous one.
+    let undoEnd = -1;
+    UNDO.lastIndex = end;
+    let u: RegExpExecArray | null;
+    let from = end;
+    while ((u = UNDO.exec(text)) && u.index - from <= 400) {
+      undoEnd = u.index + u[0].length;
+      from = undoEnd;
+    }
+    if (undoEnd > 0) end = undoEnd;
+    if (!(network || labels >= 2) || (undoEnd < 0 && labels < 2)) {
+      INLINE_LABEL.lastIndex = start + m[0].length;
+      continue;
+    }
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    hits.push({
+      rule: 'sponsored-widget',
+      start,
+      end,
+      evidence: `a ${labels}-label widget run ("${m[0]}"${undoEnd > 0 ? ' ... "Undo"' : ''}) glued into the paragraph`,
+    });
+    INLINE_LABEL.lastIndex = end;
+  }
+  return hits;
+}

@@ -1,0 +1,18 @@
+import type { RuleId } from '../model';
+
+/** A span inside one line, in offsets relative to the line's start. */
+export interface InlineHit {
+  rule: RuleId;
+  start: number;
+  end: number;
+  evidence: string;
+  /** Replacement text; '' deletes. Layout rules insert a line break or a space. */
+  newText?: string;
+}
+
+/** A whole-line verdict from a phrase rule. `weak` lines count only inside a run of others. */
+export interface LineHit {
+  rule: RuleId;
+  evidence: string;
+  weak?: boolean;
+}

@@ -1,0 +1,173 @@
+// Splits a dump into article segments by its layout, before any residue is judged:
+// - aggregator: a main article, then entries of source / time / "- source" / headline / body;
+// - scraper: articles under "Title:" / "URL:" / "Date:" header lines or between rule lines;
+// - otherwise one segment (a single article or a whole copied page).
+import type { DumpShape } from './model';
+import { isHeadlineShape, isSourceName, isTimeLine, wordCount } from './shape';
+import type { Line } from './text';
+
+export interface Segment {
+  /** First and last line (inclusive). */
+  first: number;
+  last: number;
+  role: 'main' | 'related' | 'entry';
+  /** Headline line when the layout names it, else the classifier picks one. */
+  headline: number | null;
+  /** Column where the headline text starts on its line ("Title: " is not part of it). */
+  headlineColumn: number;
+  /** Layout metadata lines (source, time, "- source", header fields): kept, never residue. */
+  header: number[];
+  source: string | null;
+  published: string | null;
+  byline: string | null;
+}
+
+export interface Segmentation {
+  shape: DumpShape;
+  segments: Segment[];
+  /** Line range of the related-articles shelf, when there is one. */
+  related: { first: number; last: number } | null;
+}
+
+const DASH_SOURCE = /^\s*[-–—]\s*(\S.{0,60})$/u;
+const HEADER_FIELD = /^\s*(title|headline|url|link|source|date|published|author|byline|titel|titre|título|datum|fecha|quelle|autor|auteur)\s*:\s*(\S.*)$/iu;
+const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){2,}\s*$/u;
+
+interface Entry {
+  start: number;
+  headline: number;
+  header: number[];
+  source: string | null;
+  published: string | null;
+  strong: boolean;
+}
+
+/** An aggregator entry starting at line i: source, time, optional "- source", headline. */
+function entryAt(lines: readonly Line[], i: number): Entry | null {
+  const src = lines[i]?.text.trim();
+  if (!src || !isSourceName(src) || isTimeLine(src)) return null;
+  const time = lines[i + 1]?.text.trim();
+  if (!time || !isTimeLine(time)) return null;
+  let h = i + 2;
+  const header = [i, i + 1];
+  let strong = false;
+  const dash = DASH_SOURCE.exec(lines[h]?.text ?? '');
+  if (dash && dash[1].trim().toLowerCase() === src.toLowerCase()) {
+    header.push(h);
+    h++;
+    strong = true;
+  }
+  while (h < lines.length && lines[h].text.trim() === '') h++;
+  if (h >= lines.length || !isHeadlineShape(lines[h].text)) return null;
+  return { start: i, headline: h, header, source: src, published: time, strong };
+}
+
+function findEntries(lines: readonly Line[]): Entry[] {
+  const entries: Entry[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && lines[i - 1].text.trim() !== '' && !entries.length) {
+      // The first entry must start after a blank line: its source is a line of its own.
+      const prev = lines[i - 1].text.trim();
+      if (wordCount(prev) > 12) continue;
+    }
+    const e = entryAt(lines, i);
+    if (e) {
+      entries.push(e);
+      i = e.headline;
+    }
+  }
+  // One entry needs its "- source" echo to count; two or more stand on their own.
+  if (entries.length === 1 && !entries[0].strong) return [];
+  return entries;
+}
+
+interface Header {
+  start: number;
+  end: number;
+  title: number | null;
+  titleColumn: number;
+  source: string | null;
+  published: string | null;
+  byline: string | null;
+}
+
+function findHeaders(lines: readonly Line[]): Header[] {
+  const headers: Header[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!HEADER_FIELD.test(lines[i].text)) continue;
+    const h: Header = { start: i, end: i, title: null, titleColumn: 0, source: null, published: null, byline: null };
+    let j = i;
+    let fields = 0;
+    for (; j < lines.length; j++) {
+      const m = HEADER_FIELD.exec(lines[j].text);
+      if (!m) break;
+      fields++;
+      const key = m[1].toLowerCase();
+      const value = m[2].trim();
+      if (/^(title|headline|titel|titre|título)$/.test(key)) {
+        h.title = j;
+        h.titleColumn = lines[j].text.indexOf(m[2]);
+      } else if (/^(source|quelle)$/.test(key)) h.source = value;
+      else if (/^(date|published|datum|fecha)$/.test(key)) h.published = value;
+      else if (/^(author|byline|autor|auteur)$/.test(key)) h.byline = value;
+    }
+    h.end = j - 1;
+    // A lone "Source: Reuters" inside an article is not a header block; a title with any
+    // other field, or three fields, is.
+    if ((h.title !== null && fields >= 2) || fields >= 3) headers.push(h);
+    i = j - 1;
+  }
+  return headers;
+}
+
+export function segment(lines: readonly Line[]): Segmentation {
+  const last = lines.length - 1;
+  const headers = findHeaders(lines);
+  const rules = lines.filter((l) => RULE_LINE.test(l.text)).map((l) => l.index);
+  if (headers.length >= 1 && (headers.length >= 2 || headers[0].start <= 2)) {
+    const segments: Segment[] = [];
+    if (headers[0].start > 0 && lines.slice(0, headers[0].start).some((l) => l.text.trim() !== '')) {
+      segments.push(plain(0, headers[0].start - 1, 'entry'));
+    }
+    headers.forEach((h, k) => {
+      const end = k + 1 < headers.length ? headers[k + 1].start - 1 : last;
+      const header: number[] = [];
+      for (let x = h.start; x <= h.end; x++) header.push(x);
+      segments.push({
+        first: h.start, last: end, role: 'entry', headline: h.title, headlineColumn: h.titleColumn,
+        header: header.filter((x) => x !== h.title), source: h.source, published: h.published, byline: h.byline,
+      });
+    });
+    return { shape: 'scraper', segments, related: null };
+  }
+  if (rules.length >= 1) {
+    const segments: Segment[] = [];
+    let start = 0;
+    for (const r of [...rules, last + 1]) {
+      if (r - 1 >= start && lines.slice(start, r).some((l) => l.text.trim() !== '')) segments.push(plain(start, r - 1, 'entry'));
+      start = r + 1;
+    }
+    if (segments.length >= 2) return { shape: 'scraper', segments, related: null };
+  }
+  const entries = findEntries(lines);
+  if (entries.length > 0) {
+    const segments: Segment[] = [];
+    if (entries[0].start > 0) segments.push(plain(0, entries[0].start - 1, 'main'));
+    entries.forEach((e, k) => {
+      const end = k + 1 < entries.length ? entries[k + 1].start - 1 : last;
+      segments.push({
+        first: e.start, last: end, role: 'related', headline: e.headline, headlineColumn: 0,
+        header: e.header, source: e.source, published: e.published, byline: null,
+      });
+    });
+    return { shape: 'aggregator', segments, related: { first: entries[0].start, last } };
+  }
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  const short = nonBlank.filter((l) => wordCount(l.text) <= 6).length;
+  const shape: DumpShape = nonBlank.length === 0 ? 'empty' : short >= 10 && short >= nonBlank.length * 0.3 ? 'page' : 'single';
+  return { shape, segments: [plain(0, last, 'main')], related: null };
+}
+
+function plain(first: number, last: number, role: Segment['role']): Segment {
+  return { first, last, role, headline: null, headlineColumn: 0, header: [], source: null, published: null, byline: null };
+}

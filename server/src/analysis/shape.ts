@@ -1,0 +1,82 @@
+// Small predicates about the shape of a line, shared by the segmenter and the rules.
+// They look at structure (length, case, punctuation), not at particular sites.
+
+/** Letters in any script. */
+const LETTER = /\p{L}/u;
+
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Ends like a sentence: . ! ? … or a closing quote/bracket after one. */
+export function endsSentence(s: string): boolean {
+  return /[.!?…。！？]["'”’»)\]]*\s*$/u.test(s);
+}
+
+/** Starts like the continuation of a broken sentence: lower-case letter or a comma-like mark. */
+export function startsContinuation(s: string): boolean {
+  return /^\s*(?:[,;:.)\]]|\p{Ll})/u.test(s);
+}
+
+export function hasLetters(s: string): boolean {
+  return LETTER.test(s);
+}
+
+/** Lower-cased, accents kept, punctuation and runs of space collapsed: for phrase lookups. */
+export function normalize(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .trim();
+}
+
+/** A relative or absolute publication time as aggregators print it. */
+const TIME_PATTERNS: RegExp[] = [
+  // English and similar: "23 minutes ago", "an hour ago", "2 hrs ago", "yesterday"
+  /^(?:about\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago$/i,
+  /^(?:just now|yesterday|today|heute|gestern|hier|aujourd'hui|ayer|hoy|вчера|сегодня)$/i,
+  // German, French, Spanish, Portuguese, Italian, Russian relative times
+  /^vor\s+(?:einer?|\d{1,3})\s+\p{L}+$/iu,
+  /^il y a\s+(?:une?|\d{1,3})\s+\p{L}+$/iu,
+  /^hace\s+(?:una?|\d{1,3})\s+\p{L}+$/iu,
+  /^há\s+(?:uma?|\d{1,3})\s+\p{L}+$/iu,
+  /^(?:una?|\d{1,3})\s+\p{L}+\s+fa$/iu,
+  /^\d{1,3}\s+\p{L}+\s+назад$/iu,
+  /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
+  // Absolute dates: "Jul 2, 2026", "2 July 2026", "2026-07-02", "02/07/2026", optional time
+  /^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?)?$/iu,
+];
+
+export function isTimeLine(s: string): boolean {
+  const t = s.trim();
+  if (t.length > 60 || t.length < 3) return false;
+  return TIME_PATTERNS.some((re) => re.test(t));
+}
+
+/** Looks like a headline: one line, a few words, no sentence end (a "?" or "!" may end one). */
+export function isHeadlineShape(s: string): boolean {
+  const t = s.trim();
+  const words = wordCount(t);
+  if (words < 3 || words > 30 || t.length > 220) return false;
+  if (/[.;,:]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
+  return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(t) || !/\p{Ll}/u.test(t.charAt(0));
+}
+
+/** Looks like the name of a publication: short, capitalised words, no sentence punctuation. */
+export function isSourceName(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 50) return false;
+  const words = wordCount(t);
+  if (words > 6) return false;
+  if (/[.!?]$/.test(t) && !/\.(?:com|net|org|in|co\.uk|de|fr|es|ru)$/i.test(t)) return false;
+  return /^[\p{Lu}\p{N}]/u.test(t);
+}

@@ -1,0 +1,106 @@
+// Line splitting and position bookkeeping shared by every stage of the engine.
+// Offsets are UTF-16 code unit indices into the document string, which is what both JS
+// strings and LSP positions count, so a range never needs re-encoding on its way out.
+
+export interface Line {
+  /** Index of the line, zero-based. */
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last content character (before the terminator). */
+  end: number;
+  /** Offset just past the terminator (equals `end` on the last line). */
+  next: number;
+  /** The line's content without its terminator. */
+  text: string;
+}
+
+export type Eol = '\n' | '\r\n' | '\r';
+
+export interface LineTable {
+  lines: Line[];
+  /** The dominant terminator; new line breaks inserted by fixes use it. */
+  eol: Eol;
+  /** True when the file mixes terminators (kept as they are). */
+  mixedEol: boolean;
+  /** Length of a leading byte order mark (0 or 1): it is never part of a line's text. */
+  bom: number;
+}
+
+export function splitLines(text: string): LineTable {
+  const lines: Line[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let start = bom;
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  const n = text.length;
+  for (let i = bom; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    let next = i + 1;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      next = i + 2;
+      crlf++;
+    } else if (c === 13) cr++;
+    else lf++;
+    lines.push({ index: lines.length, start, end: i, next, text: text.slice(start, i) });
+    start = next;
+    i = next - 1;
+  }
+  lines.push({ index: lines.length, start, end: n, next: n, text: text.slice(start, n) });
+  const eol: Eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+  const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  return { lines, eol, mixedEol: kinds > 1, bom };
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Maps offsets to positions by binary search over line starts. */
+export class PositionMapper {
+  private readonly starts: number[];
+  constructor(private readonly table: LineTable) {
+    this.starts = table.lines.map((l) => l.start);
+  }
+  position(offset: number): Position {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const line = this.table.lines[lo];
+    // An offset inside a CRLF pair or past the line's content clamps to the line's end.
+    const character = Math.min(Math.max(0, offset - line.start), line.end - line.start);
+    return { line: lo, character };
+  }
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+  offset(pos: Position): number {
+    const lines = this.table.lines;
+    if (pos.line < 0) return lines[0].start;
+    if (pos.line >= lines.length) return lines[lines.length - 1].end;
+    const l = lines[pos.line];
+    return Math.min(l.start + Math.max(0, pos.character), l.end);
+  }
+}
+
+/** Never end a range between the two halves of a surrogate pair. */
+export function snapToCodePoint(text: string, offset: number): number {
+  if (offset <= 0 || offset >= text.length) return offset;
+  const prev = text.charCodeAt(offset - 1);
+  const cur = text.charCodeAt(offset);
+  if (prev >= 0xd800 && prev <= 0xdbff && cur >= 0xdc00 && cur <= 0xdfff) return offset - 1;
+  return offset;
+}
