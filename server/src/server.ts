@@ -15,7 +15,7 @@ import {
 } from './lsp/constants';
 import { diagnosticsFor } from './lsp/diagnostics';
 import { Analysis, AnalysisStore } from './lsp/documents';
-import { articlesJsonl } from './lsp/export';
+import { articleRecordsWithText } from './analysis/export';
 import { foldingRangesFor } from './lsp/folding';
 import { hoverFor } from './lsp/hover';
 import { normalizeSettings, Settings } from './lsp/settings';
@@ -177,7 +177,9 @@ connection.onRequest(REQUEST_STATISTICS, (params: DocParams, token: Cancellation
 connection.onRequest(REQUEST_ARTICLES_JSONL, (params: DocParams, token: CancellationToken) => {
   const a = analysisOrThrow(params.textDocument.uri, token);
   if (!a) throw new ResponseError(-32602, `document not open: ${params.textDocument.uri}`);
-  const jsonl = a.model && !a.model.notice ? articlesJsonl(a.text, a.model) : '';
+  const jsonl = a.model && !a.model.notice
+    ? articleRecordsWithText(a.text, a.model).map((r) => JSON.stringify(r) + '\n').join('')
+    : '';
   return { uri: a.uri, version: a.version, articles: a.model ? a.model.articles.length : 0, jsonl };
 });
 

@@ -1,7 +1,6 @@
 // Numbers for `newsdump/statistics` and the `newsdump/status` notification.
 import type { RuleId } from '../analysis/model';
-import { applyEdits } from '../analysis/clean';
-import { fixAllFor, normalizeEdits } from './codeActions';
+import { statistics } from '../analysis/export';
 import { visibleResidue } from './diagnostics';
 import type { Analysis } from './documents';
 
@@ -33,14 +32,6 @@ export interface Status {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
-export function countWords(s: string): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(s)) n++;
-  return n;
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -55,16 +46,11 @@ export function statisticsFor(a: Analysis): Statistics {
   if (!m || !a.annotate) {
     return { ...base, articles: 0, residueBlocks: 0, residueByRule: {}, wordsTotal: 0, wordsKept: 0, wordsRemoved: 0 };
   }
-  const residue = visibleResidue(m.residue, a.settings);
-  const byRule: Partial<Record<RuleId, number>> = {};
-  for (const r of residue) byRule[r.rule] = (byRule[r.rule] ?? 0) + 1;
-  const edits = normalizeEdits(fixAllFor(a));
-  let removed = 0;
-  for (const e of edits) removed += countWords(a.text.slice(e.start, e.end));
-  const kept = countWords(applyEdits(a.text, edits));
+  // The engine's own numbers (the CLI prints the same), on the residue the user sees.
+  const st = statistics(a.text, { ...m, residue: visibleResidue(m.residue, a.settings) });
   return {
-    ...base, articles: m.articles.length, residueBlocks: residue.length, residueByRule: byRule,
-    wordsTotal: countWords(a.text), wordsKept: kept, wordsRemoved: removed,
+    ...base, articles: st.articles, residueBlocks: st.residueBlocks, residueByRule: st.byRule,
+    wordsTotal: st.wordsKept + st.wordsRemoved, wordsKept: st.wordsKept, wordsRemoved: st.wordsRemoved,
   };
 }
 
