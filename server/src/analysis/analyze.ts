@@ -32,6 +32,17 @@ interface SegFinding {
   start?: number;
   end?: number;
   newText?: string;
+  /** Layout fixes: several replacements that make one finding (a chain of joins). */
+  parts?: Part[];
+}
+
+/** A replacement from (line, col) to (endLine, endCol), segment-relative. */
+interface Part {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  newText: string;
 }
 
 interface SegResult {
@@ -175,19 +186,39 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
       findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
     }
     if (roles[i] === 'body') {
-      for (const h of findGluedHeadings(texts[i], eol)) {
-        findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end, newText: h.newText });
+      // A heading glued on both sides gives two breaks: one finding, two edits.
+      const glued = findGluedHeadings(texts[i], eol);
+      for (let k = 0; k < glued.length; k++) {
+        const h = glued[k];
+        const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
+        const pair = glued[k + 1];
+        if (h.before && pair && !pair.before && pair.start - h.end < 200) {
+          parts.push({ line: i, col: pair.start, endLine: i, endCol: pair.end, newText: pair.newText ?? eol });
+          k++;
+        }
+        const last = parts.length > 1 ? pair : h;
+        findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
       }
     }
   }
+  // Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding.
   const keptTexts = texts.map((t, i) => (kept(i) && !header[i] ? t : ''));
-  for (const j of findBrokenJoins(keptTexts)) {
-    const a = texts[j.line].trim();
-    const b = texts[j.line + 1].trim();
-    findings.push({
-      rule: 'broken-line', first: j.line, last: j.line, start: texts[j.line].length, end: -1, newText: j.glue,
-      evidence: `"${a.slice(-20)}" does not end a sentence and "${b.slice(0, 20)}" continues it`,
+  const joins = findBrokenJoins(keptTexts);
+  for (let k = 0; k < joins.length; ) {
+    let e = k;
+    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1) e++;
+    const parts: Part[] = joins.slice(k, e + 1).map((j) => {
+      const a = texts[j.line];
+      const b = texts[j.line + 1];
+      return { line: j.line, col: a.replace(/\s+$/u, '').length, endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
     });
+    const a = texts[joins[k].line].trim();
+    const lines = e - k + 2;
+    findings.push({
+      rule: 'broken-line', first: joins[k].line, last: joins[e].line + 1, start: parts[0].col, end: parts[parts.length - 1].endCol, parts,
+      evidence: `${lines} lines split inside one sentence, from "${a.slice(-24)}"`,
+    });
+    k = e + 1;
   }
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
@@ -309,30 +340,32 @@ function toResidue(lines: readonly Line[], base: number, f: SegFinding, mapper: 
     start = first.start;
     end = last.end;
     edit = { start: first.start, end: last.next, newText: '' };
-  } else if (f.rule === 'broken-line') {
-    // Join: replace the line break (and stray spaces around it) with the glue.
-    const next = lines[base + f.first + 1];
-    const content = first.text.replace(/\s+$/u, '');
-    start = first.start + content.length;
-    const lead = next.text.length - next.text.replace(/^\s+/u, '').length;
-    end = next.start + lead;
-    edit = { start, end, newText: f.newText ?? ' ' };
+  } else if (f.parts) {
+    const at = (line: number, col: number) => lines[base + line].start + col;
+    const edits = f.parts.map((p) => ({ start: at(p.line, p.col), end: at(p.endLine, p.endCol), newText: p.newText }));
+    return finish(f, meta, edits[0].start, edits[edits.length - 1].end, edits, mapper, article);
   } else {
     start = first.start + f.start;
     end = first.start + (f.end ?? f.start);
     edit = { start, end, newText: f.newText ?? '' };
   }
-  const range = mapper.range(start, end);
-  const e: Edit = { ...edit, range: mapper.range(edit.start, edit.end) };
+  return finish(f, meta, start, end, [edit], mapper, article);
+}
+
+function finish(
+  f: SegFinding, meta: (typeof RULES)[RuleId], start: number, end: number,
+  edits: { start: number; end: number; newText: string }[], mapper: PositionMapper, article: number,
+): Residue {
+  const fixEdits: Edit[] = edits.map((e) => ({ ...e, range: mapper.range(e.start, e.end) }));
   return {
     rule: f.rule,
     message: MESSAGES[f.rule],
     severity: meta.defaultSeverity,
     start,
     end,
-    range,
+    range: mapper.range(start, end),
     evidence: f.evidence,
-    fix: { title: meta.fixTitle, kind: meta.fixKind, edits: [e] },
+    fix: { title: meta.fixTitle, kind: meta.fixKind, edits: fixEdits },
     article,
   };
 }

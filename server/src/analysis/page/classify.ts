@@ -24,7 +24,14 @@ export interface PageVerdict {
   headline: number | null;
 }
 
+let trace: ((input: PageInput) => void) | null = null;
+/** Training hook: records every classifier input (scripts/train/dump.ts). */
+export function setPageTrace(fn: ((input: PageInput) => void) | null): void {
+  trace = fn;
+}
+
 export function classifyPage(input: PageInput): PageVerdict {
+  if (trace) trace(input);
   const roles: LineRole[] = [];
   const evidence: (string | null)[] = [];
   let headline = input.headline;

@@ -26,7 +26,7 @@ export function findGluedHeadings(text: string, eol: string): InlineHit[] {
     const before = text.slice(0, headStart);
     if (headStart > 0 && /\S\s*$/u.test(before)) {
       const ws = before.length - before.trimEnd().length;
-      hits.push({ rule: 'glued-heading', start: headStart - ws, end: headStart, newText: eol, evidence: `upper-case heading "${heading.trim()}" inside a paragraph` });
+      hits.push({ rule: 'glued-heading', start: headStart - ws, end: headStart, newText: eol, before: true, evidence: `upper-case heading "${heading.trim()}" inside a paragraph` });
     }
     hits.push({ rule: 'glued-heading', start: m.index + heading.length, end: nextStart, newText: eol, evidence: `upper-case heading "${heading.trim()}" glued to "${text.slice(nextStart, nextStart + 12)}..."` });
     HEADING.lastIndex = nextStart;

@@ -8,6 +8,8 @@ export interface InlineHit {
   evidence: string;
   /** Replacement text; '' deletes. Layout rules insert a line break or a space. */
   newText?: string;
+  /** Layout: this break goes before a heading (a second hit breaks after it). */
+  before?: boolean;
 }
 
 /** A whole-line verdict from a phrase rule. `weak` lines count only inside a run of others. */
