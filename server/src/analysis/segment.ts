@@ -31,7 +31,8 @@ export interface Segmentation {
 
 const DASH_SOURCE = /^\s*[-–—]\s*(\S.{0,60})$/u;
 const HEADER_FIELD = /^\s*(title|headline|url|link|source|date|published|author|byline|titel|titre|título|datum|fecha|quelle|autor|auteur)\s*:\s*(\S.*)$/iu;
-const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){2,}\s*$/u;
+// Five or more of one mark: a dinkus like "***" or AP's "___" separates parts of one story.
+const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){4,}\s*$/u;
 
 interface Entry {
   start: number;
@@ -147,7 +148,13 @@ export function segment(lines: readonly Line[]): Segmentation {
       if (r - 1 >= start && lines.slice(start, r).some((l) => l.text.trim() !== '')) segments.push(plain(start, r - 1, 'entry'));
       start = r + 1;
     }
-    if (segments.length >= 2) return { shape: 'scraper', segments, related: null };
+    // Each part must open like an article (a headline-shaped line), else the rules are
+    // decoration inside one story.
+    const opensLikeArticle = (sg: Segment) => {
+      const first = lines.slice(sg.first, sg.last + 1).find((l) => l.text.trim() !== '');
+      return !!first && isHeadlineShape(first.text);
+    };
+    if (segments.length >= 2 && segments.every(opensLikeArticle)) return { shape: 'scraper', segments, related: null };
   }
   const entries = findEntries(lines);
   if (entries.length > 0) {
