@@ -1,0 +1,97 @@
+// promo: the site promoting itself (channels, courses, newsletters, apps), not prose about them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, clean } from '../../../server/src/analysis';
+
+const doc = (...lines: string[]) => lines.join('\n') + '\n';
+const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
+
+const EN = [
+  'Council approves new budget for city parks and libraries',
+  'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.',
+  'Councillors said the money would be spent over three years, with most of it going to repairs of buildings that have been closed since the flood.',
+  'The mayor said the vote showed that the council could still agree on the things that matter most to residents of every district.',
+];
+
+test('valid: "Join Our WhatsApp Channel" and the seed\'s "AI Masterclass ... – Join Now"', () => {
+  const join = 'Join Our WhatsApp Channel';
+  const course = 'AI Masterclass for Students. Upskill Young Ones Today!– Join Now';
+  const text = doc(EN[0], EN[1], join, EN[2], course, EN[3]);
+  const model = analyze(text);
+  assert.deepEqual(found(text), [
+    ['promo', join],
+    ['promo', course],
+  ]);
+  assert.deepEqual(model.residue[1].range, { start: { line: 4, character: 0 }, end: { line: 4, character: course.length } });
+  assert.equal(model.residue[0].severity, 'information');
+  assert.equal(clean(text), doc(EN[0], EN[1], EN[2], EN[3]));
+});
+
+const SIGNUPS: [string, string[], string][] = [
+  [
+    'de',
+    [
+      'Stadtrat beschließt neuen Haushalt für Parks und Bibliotheken',
+      'Der Stadtrat hat am Dienstag einen Haushalt beschlossen, der die Ausgaben für Parks und Bibliotheken um zwölf Prozent erhöht.',
+      'Die Stadträte sagten, das Geld werde über drei Jahre ausgegeben, vor allem für die Reparatur von Gebäuden, die seit dem Hochwasser geschlossen sind.',
+    ],
+    'Abonnieren Sie jetzt unseren kostenlosen Newsletter',
+  ],
+  [
+    'de',
+    [
+      'Stadtrat beschließt neuen Haushalt für Parks und Bibliotheken',
+      'Der Stadtrat hat am Dienstag einen Haushalt beschlossen, der die Ausgaben für Parks und Bibliotheken um zwölf Prozent erhöht.',
+      'Die Stadträte sagten, das Geld werde über drei Jahre ausgegeben, vor allem für die Reparatur von Gebäuden, die seit dem Hochwasser geschlossen sind.',
+    ],
+    'Jetzt den Newsletter abonnieren',
+  ],
+  [
+    'fr',
+    [
+      'Le conseil municipal adopte un nouveau budget pour les parcs',
+      'Le conseil municipal a adopté mardi un budget qui augmente de douze pour cent les dépenses consacrées aux parcs et aux bibliothèques.',
+      "Les élus ont indiqué que l'argent serait dépensé sur trois ans, principalement pour réparer des bâtiments fermés depuis les inondations.",
+    ],
+    'Inscrivez-vous à notre newsletter',
+  ],
+  [
+    'es',
+    [
+      'El ayuntamiento aprueba un nuevo presupuesto para parques',
+      'El ayuntamiento aprobó el martes un presupuesto que aumenta en un doce por ciento el gasto en parques y bibliotecas de la ciudad.',
+      'Los concejales dijeron que el dinero se gastará en tres años, sobre todo en reparar edificios que siguen cerrados desde la inundación.',
+    ],
+    'Suscríbete a nuestro boletín',
+  ],
+];
+
+for (const [lang, [head, p1, p2], signup] of SIGNUPS) {
+  test(`valid: newsletter sign-up "${signup}" (${lang})`, () => {
+    const text = doc(head, p1, signup, p2);
+    assert.deepEqual(found(text), [['promo', signup]]);
+    assert.equal(clean(text), doc(head, p1, p2));
+  });
+}
+
+test('invalid: "Users can download the app from Monday." is news, not a promotion', () => {
+  const text = doc(
+    'Transit agency launches new ticketing app for commuters',
+    'The transit agency said on Friday that riders will be able to buy tickets and check arrival times on their phones from next week.',
+    'Users can download the app from Monday.',
+    'Officials said paper tickets would remain on sale at stations until the end of the year for riders who do not have a smartphone.',
+  );
+  assert.deepEqual(found(text), []);
+  assert.equal(clean(text), text);
+});
+
+test('invalid: article sentences about subscriptions are kept', () => {
+  const text = doc(
+    'Newspaper reports rise in digital subscriptions',
+    'The company said digital subscriptions rose by a fifth in the last year, helped by a cheaper introductory offer for students.',
+    'Subscribe to the newsletter, executives told investors, was the most common action readers took after their first free article.',
+    'Readers who join through the app now account for a third of new subscribers, the company added in its quarterly report.',
+  );
+  assert.deepEqual(found(text), []);
+  assert.equal(clean(text), text);
+});
