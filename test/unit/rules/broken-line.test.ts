@@ -1,0 +1,73 @@
+// broken-line (layout): link text copied onto lines of its own ("Telegram" / "and" /
+// ", citing ..."). Reported as a hint; only `clean` with `layout` joins the lines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, clean } from '../../../server/src/analysis';
+
+const doc = (...lines: string[]) => lines.join('\n') + '\n';
+
+const HEAD = 'Russia restricts Telegram and WhatsApp calls';
+const TAIL =
+  ', citing alleged failures to comply with Russian law, particularly regarding information sharing with law enforcement in fraud and terrorism cases. According to Reuters, the restrictions affect only call functionality.';
+const P2 = 'Officials say compliance with Russian regulations could lead to the lifting of the call restrictions.';
+
+test('valid: the seed\'s "Telegram" / "and" / ", citing" chain joins into one line with layout', () => {
+  const text = doc(HEAD, 'Telegram', 'and', TAIL, P2);
+  const model = analyze(text);
+  const broken = model.residue.filter((r) => r.rule === 'broken-line');
+  assert.equal(broken.length, 1, 'one finding for the chain');
+  const r = broken[0];
+  assert.equal(r.fix.kind, 'layout');
+  assert.equal(r.severity, 'hint');
+  // From the end of "Telegram" to the start of ", citing".
+  assert.deepEqual(r.range, { start: { line: 1, character: 8 }, end: { line: 3, character: 0 } });
+  assert.deepEqual(
+    r.fix.edits.map((e) => [text.slice(e.start, e.end), e.newText]),
+    [
+      ['\n', ' '],
+      ['\n', ''],
+    ],
+  );
+  assert.equal(model.residue.filter((x) => x.fix.kind === 'delete').length, 0);
+  // Deleting clean leaves the lines alone; the layout clean joins them.
+  assert.equal(clean(text), text);
+  assert.equal(clean(text, { layout: true }), doc(HEAD, 'Telegram and' + TAIL, P2));
+});
+
+test('valid: the same chain with CRLF endings joins over the CRLF', () => {
+  const text = [HEAD, 'Telegram', 'and', TAIL, P2, ''].join('\r\n');
+  assert.equal(clean(text, { layout: true }), [HEAD, 'Telegram and' + TAIL, P2, ''].join('\r\n'));
+});
+
+test('valid: a sentence broken before a lower-case word joins with one space', () => {
+  const line1 = 'The move comes amid Russia\'s push for digital sovereignty, including the development of a';
+  const line2 = 'state-backed messaging app';
+  const line3 = 'integrated with government services, which critics say would let the state track its users.';
+  const text = doc(HEAD, line1, line2, line3, P2);
+  assert.equal(clean(text, { layout: true }), doc(HEAD, `${line1} ${line2} ${line3}`, P2));
+});
+
+test('invalid: a subheading followed by a capitalised sentence is not broken', () => {
+  const text = doc(
+    HEAD,
+    'Russia has restricted some calls on foreign messaging apps, citing alleged failures to comply with Russian law on sharing information with the police.',
+    'Telegram and WhatsApp face legal and compliance issues',
+    'The Russian digital development ministry stated that foreign-owned platforms have repeatedly ignored requests to prevent their services from being used for crime.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.residue.map((r) => r.rule), []);
+  assert.equal(clean(text, { layout: true }), text);
+  // The subheading is a section of the article.
+  assert.deepEqual(model.articles[0].sections.map((s) => s.title), ['Telegram and WhatsApp face legal and compliance issues']);
+});
+
+test('invalid: a list of bullet lines is not joined', () => {
+  const text = doc(
+    HEAD,
+    'The ministry listed the conditions the companies must meet before the restrictions are lifted:',
+    '- open a local legal entity',
+    '- cooperate with law enforcement',
+    P2,
+  );
+  assert.equal(clean(text, { layout: true }), text);
+});

@@ -1,0 +1,90 @@
+// site-chrome: comments, related-articles shelves, tag lists, copyright footers, end markers
+// and widget labels glued onto a paragraph; never ordinary words that happen to be menu items.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, clean } from '../../../server/src/analysis';
+
+const doc = (...lines: string[]) => lines.join('\n') + '\n';
+const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
+
+const HEAD = 'Council approves new budget for city parks and libraries';
+const P1 = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
+const P2 = 'Councillors said the money would be spent over three years, with most of it going to repairs of buildings that have been closed since the flood.';
+
+test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
+  const tail = ['Tags: Budget, Parks, Libraries', 'Comments', 'No comments yet...', 'Related Articles', 'Copyright © 2026 Daily Herald. All rights reserved.'];
+  const text = doc(HEAD, P1, P2, ...tail);
+  const model = analyze(text);
+  assert.deepEqual(found(text), [['site-chrome', tail.join('\n')]]);
+  assert.deepEqual(model.residue[0].range, { start: { line: 3, character: 0 }, end: { line: 7, character: tail[4].length } });
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});
+
+for (const line of ['Comments', 'No comments yet...', 'Related Articles']) {
+  test(`valid: "${line}" after the article's last paragraph`, () => {
+    const text = doc(HEAD, P1, P2, line);
+    assert.deepEqual(found(text), [['site-chrome', line]]);
+    assert.equal(clean(text), doc(HEAD, P1, P2));
+  });
+}
+
+test('valid: a "Tags:" line between paragraphs', () => {
+  const text = doc(HEAD, P1, 'Tags: Budget, Parks, Libraries', P2);
+  assert.deepEqual(found(text), [['site-chrome', 'Tags: Budget, Parks, Libraries']]);
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});
+
+test('valid: a copyright footer line', () => {
+  const text = doc(HEAD, P1, P2, '© 2026 Daily Herald Media Group');
+  assert.deepEqual(found(text), [['site-chrome', '© 2026 Daily Herald Media Group']]);
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});
+
+test('valid: "- Ends" glued inside the last paragraph and "Tune InMust Watch" glued onto its end', () => {
+  // The end of the seed's India Today article.
+  const line = 'The Alaska summit marked another high-stakes diplomatic attempt to address the war, yet no immediate breakthrough was reached.- EndsWith inputs from ReutersTune InMust Watch';
+  const text = doc(HEAD, P1, line);
+  const model = analyze(text);
+  assert.deepEqual(found(text), [
+    ['site-chrome', '- Ends'],
+    ['site-chrome', 'Tune InMust Watch'],
+  ]);
+  const ends = line.indexOf('- Ends');
+  assert.deepEqual(model.residue[0].range, { start: { line: 2, character: ends }, end: { line: 2, character: ends + 6 } });
+  assert.deepEqual(model.residue[1].range.end, { line: 2, character: line.length });
+  assert.equal(
+    clean(text),
+    doc(HEAD, P1, 'The Alaska summit marked another high-stakes diplomatic attempt to address the war, yet no immediate breakthrough was reached.With inputs from Reuters'),
+  );
+});
+
+test('invalid: a body line "Telegram" between two prose lines is kept', () => {
+  const text = doc(
+    'Russia restricts calls on messaging apps',
+    'Russia has begun restricting some calls on foreign messaging apps, citing failures to comply with Russian law on sharing information.',
+    'Telegram',
+    'The company said it removes millions of harmful messages every day and that it had complied with every lawful request it received.',
+  );
+  assert.deepEqual(found(text), []);
+  assert.equal(clean(text), text);
+});
+
+test('invalid: "Share prices rose 3%." is a sentence, not a share button', () => {
+  const text = doc(
+    'Markets rally after the central bank holds rates',
+    'Stocks rose across Europe on Thursday after the central bank kept its main interest rate unchanged for the third meeting in a row.',
+    'Share prices rose 3%.',
+    'Bank shares led the gains, while energy companies fell as the price of oil dropped for a second day on signs of weaker demand.',
+  );
+  assert.deepEqual(found(text), []);
+  assert.equal(clean(text), text);
+});
+
+test('invalid: a paragraph ending in capitalised names is not a glued label tail', () => {
+  const text = doc(
+    HEAD,
+    P1,
+    'The new reading rooms will be named after two local writers, the council said, and the first will open next spring as the Mary Shelley Room',
+  );
+  assert.deepEqual(found(text).filter(([rule]) => rule === 'site-chrome'), []);
+});
