@@ -5,8 +5,8 @@ import { normalize, wordCount } from '../shape';
 import { AD_MARKERS, GLUED_AD_WORDS } from './phrases';
 import type { InlineHit, LineHit } from './types';
 
-const MARKER_WORD = /^(?:advertisement|advertisment|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|reklama|sponsored)\b/iu;
-const CONTINUE_WORDS = /\b(?:continue|continues|scroll|below|weiter|suite|sigue|continua|continúa|продолжение)\b/iu;
+const MARKER_WORD = /^(?:advertisement|advertisment|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|reklama|sponsored)(?![\p{L}\p{N}])/iu;
+const CONTINUE_WORDS = /(?<![\p{L}\p{N}])(?:continue|continues|scroll|below|weiter|suite|sigue|continua|continúa|продолжение)(?![\p{L}\p{N}])/iu;
 
 export function matchAdMarkerLine(line: string): LineHit | null {
   const t = line.trim();
@@ -21,7 +21,9 @@ export function matchAdMarkerLine(line: string): LineHit | null {
 }
 
 const GLUED = new RegExp(
-  `(?<=[.!?"”’)\\]])(\\s*)(${GLUED_AD_WORDS.join('|')})(\\s*)(?=["“‘«]?\\p{Lu}|\\s*$)`,
+  // Before: a sentence end (। in Devanagari). After: a capital, or any letter of a script
+  // without case (Hindi, Arabic, CJK), or the end of the line.
+  `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_AD_WORDS.join('|')})(\\s*)(?=["“‘«]?[\\p{Lu}\\p{Lo}]|\\s*$)`,
   'giu',
 );
 

@@ -7,8 +7,11 @@ import type { InlineHit, LineHit } from './types';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MARKERS = [...TEASER_MARKERS].sort((a, b) => b.length - a.length).map((m) => escape(m.replace(/:$/, ''))).join('|');
 const LINE = new RegExp(`^\\s*(?:${MARKERS})\\s*[|:：\\-–—]\\s*\\S`, 'iu');
-// Inside a paragraph only the loud forms count: upper-case "ALSO READ" or a "|" separator.
-const INLINE = new RegExp(`(?<=^|[.!?"”’)\\]]\\s*)(?:ALSO READ|READ ALSO|READ MORE|ALSO WATCH|MUST READ|(?:${MARKERS})\\s*\\|)\\s*[|:：\\-–—]?\\s*`, 'gu');
+// Inside a paragraph, after a sentence end: an upper-case marker ("ALSO READ", "LESEN SIE
+// AUCH"), or a marker of two or more words followed by "|" or ":" ("Read more: ...").
+const MULTIWORD = [...TEASER_MARKERS].filter((m) => m.includes(' ')).sort((a, b) => b.length - a.length).map(escape).join('|');
+const INLINE = new RegExp(`(?<=[.!?"”’)\\]।]\\s*)(?:(?:${MULTIWORD})\\s*[|:：]|(?:${MARKERS})(?=\\s*[|:：\\-–—]?\\s*\\p{Lu}))\\s*[|:：\\-–—]?\\s*`, 'giu');
+const isLoud = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 
 export function matchTeaserLine(line: string): LineHit | null {
   const t = line.trim();
@@ -18,27 +21,65 @@ export function matchTeaserLine(line: string): LineHit | null {
   return { rule: 'inline-teaser', evidence: `a teaser for another story ("${t.slice(0, Math.min(t.length, 24))}...")` };
 }
 
-/** Where the teaser's headline stops and the paragraph resumes. */
-function teaserEnd(text: string, from: number): number {
-  const stop = text.slice(from).search(/[.!?](?:\s|$)/u);
+const isCap = (w: string) => /^["“‘«(]?\p{Lu}/u.test(w);
+
+/**
+ * Where the teaser's headline stops and the paragraph resumes. Copies lose the line break
+ * between them, so this guesses from capitals: a Title Case teaser ends where Title Case
+ * does; otherwise the paragraph resumes at a capitalised word after a lower-case one. In
+ * languages that capitalise nouns (German) capitals say little, so the cut is the earliest
+ * plausible one: a few teaser words may stay, but no sentence of the article is lost.
+ */
+function teaserEnd(text: string, from: number, lineCapRate: number): number {
+  const stop = text.slice(from).search(/[.!?।](?:\s|$)/u);
   const limit = stop < 0 ? text.length : from + stop + 1;
-  const span = text.slice(from, limit);
-  // The resumed sentence starts at the last capitalised word that still leaves the teaser
-  // three words and the sentence four: "... long-term spinner | England's captain said ...".
-  const words = [...span.matchAll(/\S+/gu)];
-  for (let k = words.length - 4; k >= 3; k--) {
-    if (/^["“‘]?\p{Lu}/u.test(words[k][0])) return from + (words[k].index ?? 0);
+  const words = [...text.slice(from, limit).matchAll(/\S+/gu)];
+  const at = (k: number) => from + (words[k].index ?? 0);
+  if (words.length < 6) return limit;
+  if (isCap(words[0][0]) && isCap(words[1][0]) && isCap(words[2][0])) {
+    for (let k = 3; k < words.length; k++) {
+      const w = words[k][0];
+      if (isCap(w) || w.length <= 3) continue;
+      return isCap(words[k - 1][0]) && k - 1 >= 3 ? at(k - 1) : limit;
+    }
+    return limit;
   }
+  const candidate = (k: number) => isCap(words[k][0]) && !isCap(words[k - 1][0]);
+  if (lineCapRate > 0.33) {
+    for (let k = 4; k <= words.length - 4; k++) if (candidate(k)) return at(k);
+    return limit;
+  }
+  for (let k = words.length - 4; k >= 3; k--) if (candidate(k)) return at(k);
   return limit;
+}
+
+/** Share of words that start with a capital, not counting sentence starts. */
+function capitalRate(text: string): number {
+  let caps = 0;
+  let total = 0;
+  for (const m of text.matchAll(/(^|[.!?।]\s+|\s)(\S+)/gu)) {
+    if (m[1] !== ' ' && m[1] !== '\t') continue;
+    total++;
+    if (isCap(m[2])) caps++;
+  }
+  return total ? caps / total : 0;
 }
 
 export function findInlineTeasers(text: string): InlineHit[] {
   const hits: InlineHit[] = [];
+  let capRate = -1;
   INLINE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = INLINE.exec(text))) {
     if (m.index === 0) continue; // a teaser starting the line is handled as a whole line
-    const end = teaserEnd(text, m.index + m[0].length);
+    // Without a "|" or ":" only the upper-case form counts ("Read more about it" is prose);
+    // a one-word marker ("Watch:", "Related:") needs the upper case or a "|".
+    const marker = m[0].replace(/[\s|:：\-–—]+$/u, '');
+    const sep = /[|:：]/.test(m[0]);
+    const ok = isLoud(marker) || (marker.includes(' ') ? sep : m[0].includes('|'));
+    if (!ok) continue;
+    if (capRate < 0) capRate = capitalRate(text);
+    const end = teaserEnd(text, m.index + m[0].length, capRate);
     hits.push({ rule: 'inline-teaser', start: m.index, end, evidence: `"${m[0].trim()}" teaser inside the paragraph` });
     INLINE.lastIndex = Math.max(end, m.index + m[0].length);
   }

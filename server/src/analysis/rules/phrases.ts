@@ -57,7 +57,7 @@ export const AD_MARKERS = phraseSet([
 ]);
 
 /** Ad-marker words that can be glued into a sentence by a scraper ("not."advertisementThe). */
-export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'pubblicità', 'реклама', 'werbung'];
+export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'publicidade', 'pubblicità', 'реклама', 'werbung', 'reklama', 'विज्ञापन', 'إعلان'];
 
 /** Markers that put a teaser for another story inside a body. */
 export const TEASER_MARKERS = [
@@ -76,6 +76,14 @@ export const CHROME_LINES = phraseSet([
   'hashtags', 'tags', 'topics', 'tags:', 'share this', 'share this article', 'share this story',
   'share on facebook', 'share on twitter', 'share on whatsapp', 'share via email', 'copy link', 'link copied', 'follow us',
   'related articles', 'related stories', 'related news', 'more stories', 'more news',
+  'ähnliche artikel', 'verwandte artikel', 'weitere artikel', 'das könnte sie auch interessieren',
+  'articles similaires', 'articles connexes', 'à lire aussi', 'sur le même sujet', 'artículos relacionados',
+  'noticias relacionadas', 'articoli correlati', 'potrebbe interessarti anche', 'artigos relacionados',
+  'notícias relacionadas', 'похожие статьи', 'похожие новости', 'читайте также', 'по теме',
+  'संबंधित खबरें', 'सम्बंधित खबरें', 'ये भी पढ़ें', 'noch keine kommentare', 'keine kommentare',
+  'aucun commentaire', 'sin comentarios', 'nessun commento', 'sem comentários', 'нет комментариев',
+  'комментариев пока нет', 'meistgelesen', 'les plus lus', 'lo más leído', 'más leídas', 'più letti',
+  'самое читаемое', 'popular', 'beliebt',
   'most viewed', 'most read', 'most popular', 'trending', 'trending stories', 'trending now',
   'top stories', 'latest news', 'latest stories', 'editor\'s picks', 'top picks for you',
   'recommended stories', 'read more', 'read next', 'up next', 'next story',

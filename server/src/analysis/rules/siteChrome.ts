@@ -5,7 +5,7 @@ import { normalize, wordCount } from '../shape';
 import { CHROME_LINES, CHROME_PREFIXES, CHROME_WEAK } from './phrases';
 import type { InlineHit, LineHit } from './types';
 
-const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\bвсе права защищены\b)/iu;
+const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|(?<![\p{L}\p{N}])copyright(?![\p{L}\p{N}])\s*(?:©|\d{4})|(?<![\p{L}\p{N}])all rights reserved(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])tous droits réservés(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])alle rechte vorbehalten(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])todos los derechos reservados(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])все права защищены(?![\p{L}\p{N}]))/iu;
 const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/iu;
 
 export function matchChromeLine(line: string): LineHit | null {

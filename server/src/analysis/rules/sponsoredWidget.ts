@@ -88,9 +88,16 @@ export function findWidgetBlocks(lines: readonly string[]): LineBlock[] {
   return blocks;
 }
 
-const INLINE_LABEL =
-  /\b(?:(?:by|from|recommended by|ads by|content by)\s+(?:taboola|outbrain|revcontent|mgid|zergnet)|sponsored links?|promoted links?|promoted stories|sponsored stories|you may like|you might like)\b/giu;
-const UNDO = /\bundo\b|\brückgängig machen\b|\bannuler\b|\bdeshacer\b|\bannulla\b/giu;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Labels of two or more words ("Sponsored Links", "Gesponserte Links") and "by <network>" in
+// several languages; single words are too common in prose to start a run.
+const INLINE_LABEL = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:(?:by|from|recommended by|ads by|content by|von|empfohlen von|par|recommandé par|por|da|di|de|от)\\s+(?:taboola|outbrain|revcontent|mgid|zergnet)|' +
+    [...WIDGET_LABELS].filter((l) => l.includes(' ') && !/^(?:by|recommended by)\b/.test(l)).sort((a, b) => b.length - a.length).map(escapeRe).join('|') +
+    ')(?![\\p{L}\\p{N}])',
+  'giu',
+);
+const UNDO = /(?<![\p{L}\p{N}])undo(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])rückgängig machen(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annuler(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])deshacer(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annulla(?![\p{L}\p{N}])/giu;
 
 /**
  * A widget copied as one run inside a paragraph ("... assistance. by Taboola by Taboola
