@@ -32,12 +32,33 @@ export function hasLetters(s: string): boolean {
 
 /** Lower-cased, accents kept, punctuation and runs of space collapsed: for phrase lookups. */
 export function normalize(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
-    .trim();
+  // Several rules normalise the same line in a row: remember the last one.
+  if (s === lastIn) return lastOut;
+  const c = s.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+  // Strip space, punctuation and symbols at both ends by scanning code points: the regex
+  // /[\s\p{P}\p{S}]+$/ retried from every position is quadratic on long runs of punctuation.
+  let a = 0;
+  let b = c.length;
+  while (a < b) {
+    const cp = c.codePointAt(a)!;
+    const w = cp > 0xffff ? 2 : 1;
+    if (!EDGE.test(c.slice(a, a + w))) break;
+    a += w;
+  }
+  while (b > a) {
+    const lo = c.charCodeAt(b - 1);
+    const w = lo >= 0xdc00 && lo <= 0xdfff && b - 2 >= a && c.charCodeAt(b - 2) >= 0xd800 && c.charCodeAt(b - 2) <= 0xdbff ? 2 : 1;
+    if (!EDGE.test(c.slice(b - w, b))) break;
+    b -= w;
+  }
+  lastIn = s;
+  lastOut = c.slice(a, b).trim();
+  return lastOut;
 }
+
+const EDGE = /^[\s\p{P}\p{S}]$/u;
+let lastIn: string | null = null;
+let lastOut = '';
 
 /** A relative or absolute publication time as aggregators print it. */
 const TIME_PATTERNS: RegExp[] = [
