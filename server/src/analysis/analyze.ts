@@ -290,7 +290,7 @@ function isSubheading(texts: string[], roles: LineRole[], i: number): boolean {
   if (/[,;]$/.test(t)) return false;
   // Followed by prose (after blanks), and preceded by prose or by the article start.
   let j = i + 1;
-  while (j < texts.length && roles[j] === 'blank') j++;
+  while (j < texts.length && (roles[j] === 'blank' || roles[j] === 'chrome')) j++;
   if (j >= texts.length || roles[j] !== 'body' || !isProse(texts[j])) return false;
   if (/^\p{Ll}/u.test(texts[j].trim())) return false;
   return true;
