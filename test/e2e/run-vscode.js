@@ -28,6 +28,9 @@ const { launchBrowser } = require('./lib/browser');
 const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore|Ignoring fetching|getaddrinfo|\s+at )/;
 
 const TESTS_INDEX = path.join(__dirname, 'vscode', 'index.js');
+// The extension folder loaded in development mode: the repo itself, or another folder (an
+// unpacked VSIX, say) given by NEWSDUMP_E2E_EXT. It must hold dist/ and samples/.
+const EXT_PATH = path.resolve(process.env.NEWSDUMP_E2E_EXT || c.ROOT);
 const TIMEOUT_MS = Number(process.env.NEWSDUMP_E2E_TIMEOUT_MS || 150000);
 
 function hasDesktopCode() {
@@ -43,7 +46,7 @@ function pickHost() {
 }
 
 async function runInCodeServer() {
-  c.requireBuilt('dist/extension.js', 'dist/server.js', 'dist/cli.js');
+  c.requireBuilt('dist/extension.js', 'dist/server.js');
   if (!c.toolsInstalled()) throw new Error('e2e tools missing: run scripts/install-e2e.sh');
   const runDir = c.makeRunDir('vscode');
   const ws = c.makeWorkspace(runDir);
@@ -75,7 +78,7 @@ async function runInCodeServer() {
       if (m.type() === 'error' && /newsdump/i.test(t)) c.log('page error:', t.slice(0, 300));
     });
     page.on('pageerror', (e) => fs.appendFileSync(path.join(runDir, 'page-console.log'), `[pageerror] ${e}\n`));
-    const url = workbenchUrl(server, { folder: ws, extPath: c.ROOT, testsPath: TESTS_INDEX });
+    const url = workbenchUrl(server, { folder: ws, extPath: EXT_PATH, testsPath: TESTS_INDEX });
     c.log('opening workbench with the extension in development mode');
     await page.goto(url, { timeout: 60000 });
     exitCode = await Promise.race([exited, c.deadline(TIMEOUT_MS, 'timeout')]);

@@ -175,9 +175,23 @@ function requireBuilt(...rel) {
 function cliClean(file) {
   return execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'clean', file], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'], // stderr goes into the thrown error, not the console
     maxBuffer: 64 * 1024 * 1024,
     timeout: 30000,
   });
+}
+
+/** First line where two texts differ, for readable assertion messages. */
+function firstDiff(a, b) {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) {
+      const show = (x) => JSON.stringify((x ?? '<EOF>').slice(0, 160));
+      return `line ${i + 1}:\n  got:      ${show(la[i])}\n  expected: ${show(lb[i])}`;
+    }
+  }
+  return 'no differing line (line endings?)';
 }
 
 /** Print the closing line the CI reads, and exit accordingly. */
@@ -209,5 +223,6 @@ module.exports = {
   makeWorkspace,
   requireBuilt,
   cliClean,
+  firstDiff,
   finish,
 };
