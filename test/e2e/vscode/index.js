@@ -39,7 +39,10 @@ exports.run = function run() {
       const { passes = 0, pending = 0 } = runner.stats || {};
       // The launcher reads this line from the forwarded extension-host log to print the
       // closing "N passed, N failed" line (the exit code alone does not carry counts).
-      console.log(`NEWSDUMP_E2E_RESULT ${JSON.stringify({ passed: passes, failed: failures, skipped: pending })}`);
+      const counts = JSON.stringify({ passed: passes, failed: failures, skipped: pending });
+      console.log(`NEWSDUMP_E2E_RESULT ${counts}`);
+      // test-electron's launcher passes a file to write them to (its host's stdout is not ours to parse)
+      if (process.env.NEWSDUMP_E2E_RESULT_FILE) require('fs').writeFileSync(process.env.NEWSDUMP_E2E_RESULT_FILE, counts);
       if (failures > 0) reject(new Error(`${failures} test(s) failed`));
       else resolve();
     });
