@@ -53,7 +53,7 @@ interface SegResult {
   published: string | null;
 }
 
-const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
+export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   const table = splitLines(text);
@@ -66,10 +66,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
-  const phrases: PhraseOptions = {
-    extra: (opts.extraPhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
-    ignore: (opts.ignorePhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
-  };
+  const phrases = phraseOptions(opts);
   const seg = segment(lines);
   const residue: Residue[] = [];
   const articles: Article[] = [];
@@ -77,20 +74,13 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   const related: number[] = [];
 
   for (const s of seg.segments) {
-    const result = analyzeSegmentCached(lines, s, phrases, table.eol);
     const articleIndex = articles.length;
-    const article = buildArticle(lines, s, result, mapper);
-    if (article) {
-      articles.push(article);
+    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex);
+    if (out.article) {
+      articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
     }
-    for (const f of result.findings) {
-      const r = toResidue(lines, s.first, f, mapper, article ? articleIndex : -1);
-      const setting = opts.rules?.[r.rule];
-      if (setting === 'off') continue;
-      if (setting) r.severity = setting;
-      residue.push(r);
-    }
+    for (const r of out.residue) residue.push(r);
   }
   if (seg.related && related.length > 0) {
     const first = articles[related[0]].range.start;
@@ -101,8 +91,38 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   return { ...base, shape: seg.shape, articles, groups, residue };
 }
 
+export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
+  return {
+    extra: (opts.extraPhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
+    ignore: (opts.ignorePhrases ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 2),
+  };
+}
+
+/** What one segment adds to the model; it depends on that segment's lines alone. */
+export interface SegmentOutput {
+  article: Article | null;
+  /** In finding order (the model sorts them); `article` is `articleIndex` or -1. */
+  residue: Residue[];
+}
+
+export function segmentOutput(
+  lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
+): SegmentOutput {
+  const result = analyzeSegmentCached(lines, s, phrases, eol);
+  const article = buildArticle(lines, s, result, mapper);
+  const residue: Residue[] = [];
+  for (const f of result.findings) {
+    const r = toResidue(lines, s.first, f, mapper, article ? articleIndex : -1);
+    const setting = opts.rules?.[r.rule];
+    if (setting === 'off') continue;
+    if (setting) r.severity = setting;
+    residue.push(r);
+  }
+  return { article, residue };
+}
+
 /** NUL bytes or a high share of control characters: not something a person reads. */
-function looksBinary(text: string): boolean {
+export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
