@@ -3,8 +3,8 @@
 // --socket=N, --pipe=NAME), as vscode-languageserver/node reads it.
 import {
   CancellationToken, CodeActionKind, createConnection, DidChangeConfigurationNotification,
-  DocumentSymbol, InitializeParams, InitializeResult, LSPErrorCodes, ProposedFeatures,
-  ResponseError, SymbolInformation, TextDocuments, TextDocumentSyncKind,
+  DocumentSymbol, InitializeParams, InitializeResult, LSPErrorCodes, MessageType, ProposedFeatures,
+  ResponseError, ShowMessageNotification, SymbolInformation, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './analysis';
@@ -52,7 +52,7 @@ function publish(a: Analysis): void {
   void connection.sendNotification(NOTIFICATION_STATUS, statusFor(a));
   if (a.skipped && a.annotate && !sizeNoticeShown.has(a.uri)) {
     sizeNoticeShown.add(a.uri);
-    void connection.window.showInformationMessage(a.skipped.message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: a.skipped.message });
   }
 }
 
@@ -119,21 +119,30 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-function analysisOrThrow(uri: string, token?: CancellationToken): Analysis | undefined {
+/**
+ * The analysis of the document's current text for a request. When the cached model is older
+ * than the document, yield once first so a $/cancelRequest (or a newer edit) already on the
+ * wire is seen before the synchronous re-analysis.
+ */
+async function analysisFor(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
   if (token?.isCancellationRequested) throw cancelled();
+  if (!store.isFresh(uri)) {
+    await new Promise((r) => setImmediate(r));
+    if (token?.isCancellationRequested) throw cancelled();
+  }
   return store.current(uri);
 }
 
-connection.onCodeAction((params, token) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onCodeAction(async (params, token) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   if (!a) return null;
   const actions = codeActionsFor(a, params, editSupport);
   if (token.isCancellationRequested) throw cancelled();
   return actions;
 });
 
-connection.onFoldingRanges((params, token) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onFoldingRanges(async (params, token) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   return a ? foldingRangesFor(a) : null;
 });
 
@@ -147,8 +156,8 @@ function flatten(uri: string, syms: DocumentSymbol[], container?: string, out: S
   return out;
 }
 
-connection.onDocumentSymbol((params, token) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onDocumentSymbol(async (params, token) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   if (!a) return null;
   const syms = documentSymbolsFor(a);
   return hierarchicalSymbols ? syms : flatten(a.uri, syms);
@@ -159,8 +168,8 @@ connection.onWorkspaceSymbol((params, token) => {
   return workspaceSymbolsFor(store.annotated(), params.query);
 });
 
-connection.onHover((params, token) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onHover(async (params, token) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   return a ? hoverFor(a, params.position) : null;
 });
 
@@ -168,14 +177,14 @@ interface DocParams {
   textDocument: { uri: string };
 }
 
-connection.onRequest(REQUEST_STATISTICS, (params: DocParams, token: CancellationToken) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onRequest(REQUEST_STATISTICS, async (params: DocParams, token: CancellationToken) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   if (!a) throw new ResponseError(-32602, `document not open: ${params.textDocument.uri}`);
   return statisticsFor(a);
 });
 
-connection.onRequest(REQUEST_ARTICLES_JSONL, (params: DocParams, token: CancellationToken) => {
-  const a = analysisOrThrow(params.textDocument.uri, token);
+connection.onRequest(REQUEST_ARTICLES_JSONL, async (params: DocParams, token: CancellationToken) => {
+  const a = await analysisFor(params.textDocument.uri, token);
   if (!a) throw new ResponseError(-32602, `document not open: ${params.textDocument.uri}`);
   const jsonl = a.model && !a.model.notice
     ? articleRecordsWithText(a.text, a.model).map((r) => JSON.stringify(r) + '\n').join('')

@@ -110,7 +110,7 @@ export class TestClient {
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => client.published.push(p));
     conn.onNotification(ShowMessageNotification.type, (p) => client.messages.push(p));
     conn.onNotification(LogMessageNotification.type, () => {});
-    conn.onNotification((method: string, params: unknown) => client.notifications.push({ method, params }));
+    conn.onNotification('newsdump/status', (params: unknown) => client.notifications.push({ method: 'newsdump/status', params }));
     conn.onRequest(ConfigurationRequest.type, (p) => {
       client.configurationRequests.push(p);
       return p.items.map((i) => (i.section === 'newsdump' ? client.settings : null));

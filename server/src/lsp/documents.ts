@@ -152,7 +152,7 @@ export class AnalysisStore {
       const g = this.bump(d.uri);
       this.cancelTimer(d.uri);
       await this.refreshSettings(d.uri);
-      if (this.generation.get(d.uri) === g) this.run(d.uri);
+      if (this.generation.get(d.uri) === g) this.run(d.uri, true);
     }));
   }
 
@@ -165,13 +165,16 @@ export class AnalysisStore {
     }
   }
 
-  /** Analyses the current version if it has no analysis yet, and reports it. */
-  private run(uri: string): void {
+  /**
+   * Analyses the current version if it has no analysis yet, and reports it (`force`: report
+   * even an unchanged analysis, after a settings change).
+   */
+  private run(uri: string, force = false): void {
     const doc = this.o.documents.get(uri);
     if (!doc) return; // closed mid-way
     const before = this.cache.get(uri);
     const a = this.current(uri);
-    if (!a || a === before) return;
+    if (!a || (a === before && !force)) return;
     this.o.onAnalysed(a);
   }
 
@@ -184,7 +187,13 @@ export class AnalysisStore {
     if (!doc) return undefined;
     const settings = this.settingsFor(uri);
     const cached = this.cache.get(uri);
-    if (cached && cached.version === doc.version && cached.key === cacheKey(doc, settings)) return cached;
+    if (cached && cached.version === doc.version && cached.key === cacheKey(doc, settings)) {
+      if (cached.settings === settings) return cached;
+      // Only presentation settings changed (severities, outline): same model, new settings.
+      const updated = { ...cached, settings };
+      this.cache.set(uri, updated);
+      return updated;
+    }
     let a: Analysis;
     try {
       a = analyseDocument(doc, settings, this.o.analyze);
@@ -199,6 +208,13 @@ export class AnalysisStore {
       queueMicrotask(() => this.o.onAnalysed(a));
     }
     return a;
+  }
+
+  /** True when the cache holds the analysis of the document's current version. */
+  isFresh(uri: string): boolean {
+    const doc = this.o.documents.get(uri);
+    const cached = this.cache.get(uri);
+    return !doc || (!!cached && cached.version === doc.version && cached.key === cacheKey(doc, this.settingsFor(uri)));
   }
 
   /** The cached analysis, whatever version it is for (no computation). */

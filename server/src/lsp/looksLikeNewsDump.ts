@@ -23,8 +23,9 @@ export function looksLikeNewsDump(model: DumpModel): boolean {
     if (a && (a.source !== null || a.published !== null)) return true;
   }
 
-  // A copied page: several residue blocks of at least two kinds (navigation + promo, ...).
+  // A copied page: several residue blocks of at least two kinds (navigation + promo, ...),
+  // or many blocks of page furniture (menus, share bars, footers around one story).
+  if (model.shape !== 'page' && model.shape !== 'single') return false;
   const rules = new Set(deletable.map((r) => r.rule));
-  if (model.shape === 'page' && deletable.length >= 3 && rules.size >= 2) return true;
-  return false;
+  return (deletable.length >= 3 && rules.size >= 2) || deletable.length >= 5;
 }
