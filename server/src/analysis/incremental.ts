@@ -1,0 +1,322 @@
+// Incremental analysis: after an edit, re-analyse only what the edit can change and reuse the
+// rest of the previous model.
+//
+// - Line table: lines before the edited region are the same objects; lines after it are
+//   shifted copies that keep their text strings; only the edited lines are split again.
+// - Segmentation runs again (it is a cheap pass over the lines), then every segment whose
+//   lines lie wholly outside the edited region and whose layout is unchanged keeps its
+//   article and residue, shifted by the edit's line and offset delta instead of being
+//   recomputed. Segments the edit touched go through the engine (and its content cache).
+// - The residue of each segment is kept sorted, so the model is a concatenation, not a sort.
+//
+// The result is deep-equal to `analyze(newText, opts)` (test/perf/incremental.test.ts checks
+// it on seeded random edits); anything unusual (binary or empty text, an edit at offset 0,
+// a change of the dominant line terminator, other options) falls back to a full analysis.
+import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput } from './analyze';
+import type { AnalyzeOptions, SegmentOutput } from './analyze';
+import type { Article, DumpModel, Group, Residue, Section } from './model';
+import { segment, Segment, Segmentation } from './segment';
+import { Eol, Line, LineTable, PositionMapper, Range, splitLines } from './text';
+
+export interface IncrementalState {
+  text: string;
+  opts: AnalyzeOptions;
+  optsKey: string;
+  table: LineTable;
+  /** Counts of LF, CRLF and CR terminators (eol and mixedEol without a rescan). */
+  counts: [number, number, number];
+  /** Null when the text was not analysed line by line (binary or blank). */
+  seg: Segmentation | null;
+  /** One per segment; each output's residue is sorted. */
+  outs: SegmentOutput[];
+  model: DumpModel;
+  /** How the last state was produced, for benchmarks and logs. */
+  stats: { full: boolean; reused: number; analysed: number };
+}
+
+/** An edit in old-text offsets: [start, end) was replaced by `insertedLength` characters. */
+export interface TextChange {
+  start: number;
+  end: number;
+  insertedLength: number;
+}
+
+const byStart = (a: Residue, b: Residue) => a.start - b.start || a.end - b.end;
+
+function optionsKey(opts: AnalyzeOptions): string {
+  return JSON.stringify([opts.rules ?? null, opts.extraPhrases ?? null, opts.ignorePhrases ?? null]);
+}
+
+function eolOf(counts: [number, number, number]): { eol: Eol; mixedEol: boolean } {
+  const [lf, crlf, cr] = counts;
+  const eol: Eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
+  const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  return { eol, mixedEol: kinds > 1 };
+}
+
+function countTerminators(text: string, lines: readonly Line[], from: number, to: number, into: [number, number, number], sign: 1 | -1): void {
+  for (let i = from; i <= to; i++) {
+    const l = lines[i];
+    const w = l.next - l.end;
+    if (w === 2) into[1] += sign;
+    else if (w === 1) {
+      if (text.charCodeAt(l.end) === 13) into[2] += sign;
+      else into[0] += sign;
+    }
+  }
+}
+
+function baseModel(text: string, table: LineTable): DumpModel {
+  return {
+    length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
+    bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
+  };
+}
+
+function sortedOutput(out: SegmentOutput): SegmentOutput {
+  return { article: out.article, residue: out.residue.slice().sort(byStart) };
+}
+
+/** The model from per-segment outputs (articles numbered in order, residue concatenated). */
+function assemble(base: DumpModel, seg: Segmentation, outs: SegmentOutput[]): DumpModel {
+  const articles: Article[] = [];
+  const residue: Residue[] = [];
+  const related: number[] = [];
+  const groups: Group[] = [];
+  seg.segments.forEach((s, k) => {
+    const out = outs[k];
+    const index = out.article ? articles.length : -1;
+    if (out.article) {
+      articles.push(out.article);
+      if (s.role === 'related') related.push(index);
+    }
+    for (const r of out.residue) residue.push(r.article === index ? r : { ...r, article: index });
+  });
+  if (seg.related && related.length > 0) {
+    const first = articles[related[0]].range.start;
+    const last = articles[related[related.length - 1]].range.end;
+    groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
+  }
+  return { ...base, shape: seg.shape, articles, groups, residue };
+}
+
+/** Full analysis that keeps what a later incremental run needs. */
+export function analyzeFull(text: string, opts: AnalyzeOptions = {}): IncrementalState {
+  const table = splitLines(text);
+  const counts: [number, number, number] = [0, 0, 0];
+  countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
+  const base = baseModel(text, table);
+  const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
+    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, stats: { full: true, reused: 0, analysed: outs.length },
+  });
+  if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
+  if (text.trim() === '') return state(base, null, []);
+  const lines = table.lines;
+  const mapper = new PositionMapper(table);
+  const phrases = phraseOptions(opts);
+  const seg = segment(lines);
+  const outs: SegmentOutput[] = [];
+  let articles = 0;
+  for (const s of seg.segments) {
+    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articles);
+    if (out.article) articles++;
+    outs.push(sortedOutput(out));
+  }
+  return state(assemble(base, seg, outs), seg, outs);
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding the edit.
+
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  const na = a.length;
+  const nb = b.length;
+  while (i + CHUNK <= max && a.slice(na - i - CHUNK, na - i) === b.slice(nb - i - CHUNK, nb - i)) i += CHUNK;
+  while (i < max && a.charCodeAt(na - 1 - i) === b.charCodeAt(nb - 1 - i)) i++;
+  return i;
+}
+
+/** The edit between two texts, as the shortest replaced span (common prefix and suffix). */
+export function diffTexts(oldText: string, newText: string): TextChange {
+  const p = commonPrefix(oldText, newText);
+  const s = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - p);
+  return { start: p, end: oldText.length - s, insertedLength: newText.length - s - p };
+}
+
+/** Index of the line holding `offset` (the last line starting at or before it). */
+function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------
+// Shifting what an edit did not touch.
+
+function shiftRange(r: Range, dl: number): Range {
+  return { start: { line: r.start.line + dl, character: r.start.character }, end: { line: r.end.line + dl, character: r.end.character } };
+}
+
+function shiftArticle(a: Article, dl: number): Article {
+  return {
+    ...a,
+    headlineRange: a.headlineRange ? shiftRange(a.headlineRange, dl) : null,
+    bodyRange: shiftRange(a.bodyRange, dl),
+    range: shiftRange(a.range, dl),
+    sections: a.sections.map((s): Section => ({ ...s, titleRange: shiftRange(s.titleRange, dl), range: shiftRange(s.range, dl) })),
+  };
+}
+
+function shiftResidue(r: Residue, dl: number, d: number): Residue {
+  return {
+    ...r,
+    start: r.start + d,
+    end: r.end + d,
+    range: shiftRange(r.range, dl),
+    fix: { ...r.fix, edits: r.fix.edits.map((e) => ({ ...e, start: e.start + d, end: e.end + d, range: shiftRange(e.range, dl) })) },
+  };
+}
+
+function shiftOutput(out: SegmentOutput, dl: number, d: number): SegmentOutput {
+  if (dl === 0 && d === 0) return out;
+  return {
+    article: out.article ? (dl === 0 ? out.article : shiftArticle(out.article, dl)) : null,
+    residue: out.residue.map((r) => shiftResidue(r, dl, d)),
+  };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[], dl: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] + dl !== b[i]) return false;
+  return true;
+}
+
+/** `n` is `o` moved down by `dl` lines. */
+function sameSegment(o: Segment, n: Segment, dl: number): boolean {
+  return o.first + dl === n.first && o.last + dl === n.last && o.role === n.role
+    && (o.headline === null ? n.headline === null : o.headline + dl === n.headline)
+    && o.headlineColumn === n.headlineColumn && sameNumbers(o.header, n.header, dl)
+    && o.source === n.source && o.published === n.published && o.byline === n.byline;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Analyses `newText` reusing `prev`. `change` (in `prev.text` offsets) is optional: without it
+ * the edited span is found by comparing the texts (a fast chunked scan).
+ */
+export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
+  const old = prev.text;
+  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return analyzeFull(newText, opts);
+  if (newText === old) return { ...prev, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
+  const c = change ?? diffTexts(old, newText);
+  const delta = newText.length - old.length;
+  // An edit at the very start may add or remove a byte order mark: analyse from scratch.
+  if (c.start < 1 || c.insertedLength - (c.end - c.start) !== delta) return analyzeFull(newText, opts);
+  if (looksBinary(newText) || newText.trim() === '') return analyzeFull(newText, opts);
+
+  // 1. Line table: split the edited lines (and one on each side) again.
+  const oldLines = prev.table.lines;
+  const a = Math.max(0, lineAt(oldLines, c.start) - 1);
+  const b = Math.min(oldLines.length - 1, lineAt(oldLines, c.end) + 1);
+  const lastIsB = b === oldLines.length - 1;
+  const from = oldLines[a].start;
+  const to = lastIsB ? newText.length : oldLines[b].next + delta;
+  const region: Line[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const ch = newText.charCodeAt(i);
+    if (ch !== 10 && ch !== 13) continue;
+    const next = ch === 13 && newText.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    region.push({ index: a + region.length, start, end: i, next, text: newText.slice(start, i) });
+    start = next;
+    i = next - 1;
+  }
+  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: newText.slice(start, to) });
+  const dl = region.length - (b - a + 1);
+  const lines: Line[] = new Array(oldLines.length + dl);
+  for (let i = 0; i < a; i++) lines[i] = oldLines[i];
+  for (let i = 0; i < region.length; i++) lines[a + i] = region[i];
+  for (let i = b + 1; i < oldLines.length; i++) {
+    const l = oldLines[i];
+    lines[i + dl] = { index: i + dl, start: l.start + delta, end: l.end + delta, next: l.next + delta, text: l.text };
+  }
+  const counts: [number, number, number] = [prev.counts[0], prev.counts[1], prev.counts[2]];
+  countTerminators(old, oldLines, a, b, counts, -1);
+  countTerminators(newText, lines, a, a + region.length - 1, counts, 1);
+  const { eol, mixedEol } = eolOf(counts);
+  if (eol !== prev.table.eol) return analyzeFull(newText, opts);
+  const table: LineTable = { lines, eol, mixedEol, bom: prev.table.bom };
+
+  // 2. Segments: reuse the output of every unchanged segment outside the edited lines.
+  const seg = segment(lines);
+  const oldSegs = prev.seg.segments;
+  const byFirst = new Map<number, number>();
+  oldSegs.forEach((s, k) => byFirst.set(s.first, k));
+  const regionLast = a + region.length - 1;
+  const phrases = phraseOptions(opts);
+  let mapper: PositionMapper | null = null;
+  const outs: SegmentOutput[] = [];
+  let articles = 0;
+  let reused = 0;
+  for (const s of seg.segments) {
+    let out: SegmentOutput | null = null;
+    const before = s.last < a;
+    const after = s.first > regionLast;
+    if (before || after) {
+      const shift = after ? dl : 0;
+      const k = byFirst.get(s.first - shift);
+      if (k !== undefined && sameSegment(oldSegs[k], s, shift)) {
+        out = after ? shiftOutput(prev.outs[k], dl, delta) : prev.outs[k];
+        reused++;
+      }
+    }
+    if (!out) {
+      mapper ??= new PositionMapper(table);
+      out = sortedOutput(segmentOutput(lines, s, phrases, eol, mapper, opts, articles));
+    }
+    if (out.article) articles++;
+    outs.push(out);
+  }
+  const base: DumpModel = { ...baseModel(newText, table) };
+  return {
+    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model: assemble(base, seg, outs),
+    stats: { full: false, reused, analysed: outs.length - reused },
+  };
+}
+
+/**
+ * A stateful analyser for an editor: remembers the state behind each model it returned, so
+ * `analyze(text, opts, previousModel)` re-analyses incrementally.
+ */
+export function incrementalAnalyzer(): {
+  analyze(text: string, opts: AnalyzeOptions, prev?: DumpModel | null): DumpModel;
+  stateOf(model: DumpModel): IncrementalState | undefined;
+} {
+  const states = new WeakMap<DumpModel, IncrementalState>();
+  return {
+    analyze(text, opts, prev) {
+      const p = prev ? states.get(prev) : undefined;
+      const next = p ? analyzeIncremental(p, text, undefined, opts) : analyzeFull(text, opts);
+      states.set(next.model, next);
+      return next.model;
+    },
+    stateOf: (model) => states.get(model),
+  };
+}

@@ -1,0 +1,70 @@
+// Incremental analysis must give exactly the model a full analysis gives: seeded random
+// edits (typing, deleting, new lines, header and rule lines, residue lines) on generated
+// scraper dumps, single pages and the aggregator seed, each checked with deepStrictEqual.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/analysis';
+import { analyzeFull, analyzeIncremental, diffTexts, IncrementalState } from '../../server/src/analysis/incremental';
+import { loadFixtures, rng, scraperDump } from '../../bench/generate';
+
+const fixtures = loadFixtures(path.join(__dirname, '..', '..', '..', 'bench', 'fixtures'));
+
+const SNIPPETS = [
+  'x', ' ', 'e', '\n', '\n\n', 'Advertisement\n', '\nTitle: Inserted headline here\nURL: https://x.test/1\nDate: 2026-01-01\n',
+  '==========\n', 'Reuters\n23 minutes ago\n- Reuters\nA headline that looks like one\n', 'by Taboola\nSponsored\nUndo\n',
+  ' ALSO READ | Something else happened today. ', 'Share this article\n', '\r\n', 'and', ', citing officials', 'Title:',
+];
+
+function randomEdit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const kind = r();
+  if (kind < 0.45) {
+    const s = SNIPPETS[Math.floor(r() * SNIPPETS.length)];
+    return text.slice(0, at) + s + text.slice(at);
+  }
+  if (kind < 0.8) {
+    const len = 1 + Math.floor(r() * (r() < 0.8 ? 3 : 400));
+    return text.slice(0, at) + text.slice(Math.min(text.length, at + len));
+  }
+  // Replace a span with a piece of the text elsewhere (moves lines around).
+  const from = Math.floor(r() * text.length);
+  const piece = text.slice(from, from + Math.floor(r() * 300));
+  return text.slice(0, at) + piece + text.slice(Math.min(text.length, at + Math.floor(r() * 50)));
+}
+
+function check(name: string, text: string, seed: number, edits: number): void {
+  const r = rng(seed);
+  let state: IncrementalState = analyzeFull(text);
+  assert.deepStrictEqual(state.model, analyze(text), `${name}: full`);
+  let reused = 0;
+  for (let k = 0; k < edits; k++) {
+    const next = randomEdit(state.text, r);
+    // Half the time the caller knows the change; otherwise the texts are compared.
+    const change = r() < 0.5 ? diffTexts(state.text, next) : undefined;
+    state = analyzeIncremental(state, next, change);
+    assert.deepStrictEqual(state.model, analyze(next), `${name}: edit ${k} (seed ${seed})`);
+    reused += state.stats.reused;
+  }
+  if (text.length > 100_000) assert.ok(reused > 0, `${name}: some segments were reused`);
+}
+
+test('incremental = full on a generated scraper dump', () => {
+  check('scraper', scraperDump(fixtures, 300_000, 11), 1, 60);
+});
+
+test('incremental = full on a CRLF scraper dump', () => {
+  check('scraper-crlf', scraperDump(fixtures, 150_000, 12).replace(/\n/g, '\r\n'), 2, 40);
+});
+
+test('incremental = full on single pages and the aggregator seed', () => {
+  let seed = 100;
+  for (const f of fixtures) check(f.name, f.lines.join('\n'), seed++, 6);
+});
+
+test('diffTexts finds the replaced span', () => {
+  const a = 'x'.repeat(10_000) + 'abc' + 'y'.repeat(9_000);
+  const b = 'x'.repeat(10_000) + 'aZZc' + 'y'.repeat(9_000);
+  assert.deepEqual(diffTexts(a, b), { start: 10_001, end: 10_002, insertedLength: 2 });
+  assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, end: 4, insertedLength: 1 });
+});
