@@ -120,11 +120,9 @@ export async function filter(opts: Options): Promise<number> {
   const runner = makeRunner(opts.jobs, null, SCRIPT);
   const layout = opts.layout;
   async function* records() {
-    let lineNo = 0;
     for await (const line of readLines(process.stdin)) {
-      lineNo++;
       if (isBlank(line)) continue;
-      yield { line, lineNo, layout };
+      yield { line, layout };
     }
   }
   try {

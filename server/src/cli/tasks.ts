@@ -90,26 +90,40 @@ export function cleanTask(job: CleanJob): CleanResult {
 
 export interface FilterJob {
   line: Uint8Array;
-  lineNo: number;
   layout: boolean;
 }
 
-/** One JSON Lines record in, one out (with "error" instead of a result when it fails). */
+/** `{"id": "x", ... broken` still names its record: the id when the line starts with one. */
+const LEADING_ID = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*[,}]/;
+
+/**
+ * One JSON Lines record in, one out (with "error" instead of a result when it fails). The
+ * output never depends on where the line sat in the stream, so a corpus split into
+ * partitions and filtered separately merges into exactly what one run prints.
+ */
 export function filterTask(job: FilterJob): string {
   let id: unknown = null;
   try {
     const { text: raw, invalidUtf8 } = decode(job.line);
-    if (invalidUtf8) throw new UsageError(`line ${job.lineNo}: not valid UTF-8`);
+    const lead = LEADING_ID.exec(raw);
+    if (lead) {
+      try {
+        id = JSON.parse(lead[1]);
+      } catch {
+        /* not a JSON string after all */
+      }
+    }
+    if (invalidUtf8) throw new UsageError('not valid UTF-8');
     let rec: unknown;
     try {
       rec = JSON.parse(raw);
     } catch (e) {
-      throw new UsageError(`line ${job.lineNo}: not JSON (${(e as Error).message})`);
+      throw new UsageError(`not JSON (${(e as Error).message})`);
     }
-    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new UsageError(`line ${job.lineNo}: not a JSON object`);
+    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) throw new UsageError('not a JSON object');
     const obj = rec as Record<string, unknown>;
     id = obj.id ?? null;
-    if (typeof obj.text !== 'string') throw new UsageError(`line ${job.lineNo}: "text" is missing or not a string`);
+    if (typeof obj.text !== 'string') throw new UsageError('"text" is missing or not a string');
     const text = obj.text;
     const model = analyze(text);
     const cleaned = applyEdits(text, fixAllEdits(model, { layout: job.layout }));
