@@ -30,7 +30,7 @@ function findRoot(from: string): string {
   }
 }
 
-export const ROOT = findRoot(__dirname);
+export const ROOT = process.env.NEWSDUMP_ROOT ? path.resolve(process.env.NEWSDUMP_ROOT) : findRoot(__dirname);
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'protocol');

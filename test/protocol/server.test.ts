@@ -117,6 +117,9 @@ describe('language server on the seed dump (plaintext, auto mode)', () => {
       assert.ok(folds.some((f) => f.startLine === d.range.start.line && f.kind === 'comment'), `fold for ${d.code} block at ${d.range.start.line}`);
     }
     for (const f of folds) assert.ok(f.endLine > f.startLine, 'no empty folds');
+    // VS Code keeps one fold per start line: never send two
+    const starts = folds.map((f) => f.startLine);
+    assert.strictEqual(new Set(starts).size, starts.length, `one fold per start line: ${starts.join(',')}`);
   });
 
   test('hover on residue: rule, evidence, fix; nothing on article text', async () => {
