@@ -34,6 +34,26 @@ const HEADER_FIELD = /^\s*(title|headline|url|link|source|date|published|author|
 // Five or more of one mark: a dinkus like "***" or AP's "___" separates parts of one story.
 const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){4,}\s*$/u;
 
+// Cheap exact pre-checks run on every line before the regexes above: a header field needs a
+// ':' and starts (after spaces) with one of its keys' first letters; a rule line starts with
+// its mark. A line starting with a space goes straight to the regex.
+const HEADER_FIRST = new Set([...'thulsdpabfq'].map((c) => c.charCodeAt(0)));
+function mayBeHeaderField(t: string): boolean {
+  if (t.indexOf(':') < 0) return false;
+  const c = t.charCodeAt(0);
+  if (c <= 32 || c >= 0x7f) return true;
+  return HEADER_FIRST.has(c | 0x20);
+}
+function isHeaderField(t: string): boolean {
+  return mayBeHeaderField(t) && HEADER_FIELD.test(t);
+}
+const RULE_MARKS = new Set([...'-=_*#~•·'].map((c) => c.charCodeAt(0)));
+function isRuleLine(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c > 32 && c !== 0xa0 && !RULE_MARKS.has(c) && c < 0x1680) return false;
+  return RULE_LINE.test(t);
+}
+
 interface Entry {
   start: number;
   headline: number;
@@ -95,12 +115,12 @@ interface Header {
 function findHeaders(lines: readonly Line[]): Header[] {
   const headers: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!HEADER_FIELD.test(lines[i].text)) continue;
+    if (!isHeaderField(lines[i].text)) continue;
     const h: Header = { start: i, end: i, title: null, titleColumn: 0, source: null, published: null, byline: null };
     let j = i;
     let fields = 0;
     for (; j < lines.length; j++) {
-      const m = HEADER_FIELD.exec(lines[j].text);
+      const m = mayBeHeaderField(lines[j].text) ? HEADER_FIELD.exec(lines[j].text) : null;
       if (!m) break;
       fields++;
       const key = m[1].toLowerCase();
@@ -124,7 +144,7 @@ function findHeaders(lines: readonly Line[]): Header[] {
 export function segment(lines: readonly Line[]): Segmentation {
   const last = lines.length - 1;
   const headers = findHeaders(lines);
-  const rules = lines.filter((l) => RULE_LINE.test(l.text)).map((l) => l.index);
+  const rules = lines.filter((l) => isRuleLine(l.text)).map((l) => l.index);
   if (headers.length >= 1 && (headers.length >= 2 || headers[0].start <= 2)) {
     const segments: Segment[] = [];
     if (headers[0].start > 0 && lines.slice(0, headers[0].start).some((l) => l.text.trim() !== '')) {
