@@ -29,12 +29,14 @@ log() { printf '[install-e2e] %s\n' "$*"; }
 # 1. Debian packages
 #    chromium      the browser that shows code-server's workbench (never `playwright install`:
 #                  it downloads a browser build, which this network does not allow)
+#    fonts-*       installed without recommends, chromium brings no font: the screenshots
+#                  would show boxes instead of text
 #    neovim        second real LSP client (0.7.x on bookworm)
 #    ripgrep       stands in for @vscode/ripgrep's GitHub download (same rg 13.0.0)
 #    libkrb5-dev, pkg-config, g++, make, python3   native addons of code-server (kerberos,
 #                  node-pty, argon2) build from source against Node's headers
 # ---------------------------------------------------------------------------------------
-APT_PKGS=(chromium neovim ripgrep libkrb5-dev pkg-config g++ make python3)
+APT_PKGS=(chromium fonts-dejavu-core fonts-liberation neovim ripgrep libkrb5-dev pkg-config g++ make python3)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

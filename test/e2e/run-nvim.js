@@ -143,6 +143,19 @@ async function main() {
     if (r.after_fixall_text !== expectedClean) assert.fail(`differs from the CLI clean at ${c.firstDiff(r.after_fixall_text, expectedClean)}`);
     assert.strictEqual(widgets(r.diagnostics_after_fixall).length, 0, 'no sponsored-widget left');
   });
+  check('hover on a sponsored widget names the rule', () => {
+    const contents = r.hover && r.hover.contents;
+    const text = typeof contents === 'string' ? contents : (contents && (contents.value || JSON.stringify(contents))) || '';
+    assert.match(text, /sponsored-widget/);
+  });
+  check('workspace/executeCommand newsdump.applyFixAll: server applyEdit handled by nvim equals `newsdump clean`', () => {
+    assert.strictEqual(r.restored_text, original, 'buffer restored to the original first');
+    assert.ok(typeof r.after_command_text === 'string', 'command ran');
+    const expectedClean = c.cliClean(c.SEED);
+    if (r.after_command_text !== expectedClean) {
+      assert.fail(`differs from the CLI clean at ${c.firstDiff(r.after_command_text, expectedClean)}; command result ${JSON.stringify(r.command_result)}`);
+    }
+  });
   check('server shut down cleanly', () => assert.strictEqual(r.stopped, true));
 
   if (failed === 0 && !process.env.E2E_KEEP) fs.rmSync(runDir, { recursive: true, force: true });

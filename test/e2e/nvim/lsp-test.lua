@@ -8,7 +8,8 @@
 -- buffer, wait for publishDiagnostics, ask documentSymbol and foldingRange, ask codeAction
 -- for a sponsored-widget diagnostic and apply the preferred fix through nvim's own
 -- apply_workspace_edit, wait for the server to re-publish, then ask the whole-document
--- source.fixAll.newsdump action and apply it too.
+-- source.fixAll.newsdump action and apply it too; finally restore the text and run the
+-- server's newsdump.applyFixAll command, whose edit comes back as workspace/applyEdit.
 --
 -- Inputs (environment): NEWSDUMP_SERVER (path of dist/server.js), NEWSDUMP_NVIM_OUT (JSON
 -- result file), NEWSDUMP_LANGUAGE_ID (languageId sent in didOpen; default "newsdump").
@@ -87,6 +88,16 @@ local ok, failure = xpcall(function()
   result.folds = request('textDocument/foldingRange', { textDocument = tdi }) or {}
   step('foldingRange')
 
+  -- hover on the first sponsored widget: the server explains the rule
+  local first_widget
+  for _, d in ipairs(result.diagnostics) do
+    if d.code == 'sponsored-widget' then first_widget = d; break end
+  end
+  if first_widget then
+    result.hover = request('textDocument/hover', { textDocument = tdi, position = first_widget.range.start })
+    step('hover')
+  end
+
   -- 3. quick fix for the first sponsored-widget diagnostic
   local widget
   for _, d in ipairs(result.diagnostics) do
@@ -138,7 +149,20 @@ local ok, failure = xpcall(function()
     step('fix-all applied')
   end
 
-  -- 5. orderly shutdown (shutdown request + exit notification)
+  -- 5. the server-side command behind VS Code's "Clean dump": workspace/executeCommand
+  --    newsdump.applyFixAll makes the server send workspace/applyEdit back to the client,
+  --    which nvim's default handler applies. First put the original text back.
+  local original_lines = vim.split(result.original_text:gsub('\n$', ''), '\n', true)
+  n_before = #publishes
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, original_lines)
+  -- the server must have the restored version before it computes versioned edits
+  vim.wait(WAIT_MS, function() local d = latest_diags(); return #publishes > n_before and d and #d > 0 end, 20)
+  result.restored_text = buffer_text()
+  result.command_result = request('workspace/executeCommand', { command = 'newsdump.applyFixAll', arguments = { tdi.uri } })
+  result.after_command_text = buffer_text()
+  step('executeCommand applyFixAll')
+
+  -- 6. orderly shutdown (shutdown request + exit notification)
   client.stop()
   result.stopped = vim.wait(5000, function() return client.is_stopped() end, 20) and true or false
   step('stopped')
