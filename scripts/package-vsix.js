@@ -3,12 +3,22 @@
 // `vscode:prepublish` script (a --production build: minified, no source maps) and takes the
 // file list from .vscodeignore. Everything is bundled, so dependencies are not packed.
 //
+// It packages from a staging copy (package files copied, sources linked) so the production
+// build goes to the stage's dist/ and the working tree's dev bundles (and any test running
+// them at the same time) are left alone.
+//
 // usage: node scripts/package-vsix.js [--out FILE.vsix]   (npm run package)
 // Prints the VSIX path, its size and each file in it.
 const fs = require('fs');
 const path = require('path');
 
+const os = require('os');
+
 const root = path.join(__dirname, '..');
+/** Copied into the stage: what the VSIX holds, and what the production build runs. */
+const COPY = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'syntaxes', 'images', 'scripts/build.js', 'tsconfig.json'];
+/** Linked: the sources esbuild reads and the packages it resolves. */
+const LINK = ['server', 'client', 'node_modules'];
 
 function outPath() {
   const i = process.argv.indexOf('--out');
@@ -24,7 +34,14 @@ async function main() {
   const { createVSIX } = require('@vscode/vsce');
   const packagePath = outPath();
   fs.mkdirSync(path.dirname(packagePath), { recursive: true });
-  await createVSIX({ cwd: root, packagePath, dependencies: false, allowStarActivation: false });
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdump-vsix-'));
+  try {
+    for (const f of COPY) if (fs.existsSync(path.join(root, f))) fs.cpSync(path.join(root, f), path.join(stage, f), { recursive: true });
+    for (const f of LINK) fs.symlinkSync(path.join(root, f), path.join(stage, f));
+    await createVSIX({ cwd: stage, packagePath, dependencies: false, allowStarActivation: false });
+  } finally {
+    fs.rmSync(stage, { recursive: true, force: true });
+  }
   const size = fs.statSync(packagePath).size;
   console.log(`${path.relative(process.cwd(), packagePath)}: ${(size / 1024).toFixed(1)} KiB`);
   for (const e of await vsixEntries(packagePath)) console.log(`  ${e.name.padEnd(44)} ${(e.size / 1024).toFixed(1).padStart(8)} KiB`);
