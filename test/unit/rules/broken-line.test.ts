@@ -71,3 +71,18 @@ test('invalid: a list of bullet lines is not joined', () => {
   );
   assert.equal(clean(text, { layout: true }), text);
 });
+
+test(
+  'invalid: a subheading followed by a paragraph that starts with a lower-case brand ("eBay")',
+  { todo: 'engine joins "Marketplace changes" and "eBay said on Monday ..." into one line (broken-line hint)' },
+  () => {
+    const text = doc(
+      'Online marketplaces cut fees for small sellers',
+      'Several marketplaces announced lower fees for small businesses this week, the second cut in a year.',
+      'Marketplace changes',
+      'eBay said on Monday that it would cut its fees for sellers with fewer than a hundred listings, starting in March.',
+      'Etsy said it would follow with a similar change later in the spring, according to a statement from the company.',
+    );
+    assert.equal(clean(text, { layout: true }), text);
+  },
+);

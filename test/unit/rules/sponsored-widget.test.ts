@@ -116,3 +116,21 @@ test('rule off: the block stays in the clean output', () => {
   assert.equal(clean(text, { rules: { 'sponsored-widget': 'off' } }).includes('Get Quote'), true);
   assert.equal(analyze(text, { rules: { 'sponsored-widget': 'off' } }).residue.some((r) => r.rule === 'sponsored-widget'), false);
 });
+
+test(
+  'invalid: a generic label, then a prose sentence, then a "Learn More" line: the sentence is article text',
+  { todo: 'engine deletes "Trending Now" through "Learn More" as one widget, the 26-word sentence between them included' },
+  () => {
+    const prose =
+      'Readers have been buying more history books than novels this year, according to figures from the booksellers association, which surprised many.';
+    const text = doc(
+      'Ten books to read this winter',
+      'Our critics picked the novels and histories they enjoyed most this year.',
+      'Trending Now',
+      prose,
+      'Learn More',
+      'The association said the trend was strongest among readers under thirty, who now buy a third of all history titles.',
+    );
+    assert.ok(clean(text).includes(prose));
+  },
+);
