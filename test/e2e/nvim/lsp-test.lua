@@ -71,7 +71,7 @@ local ok, failure = xpcall(function()
   -- 1. diagnostics pushed after didOpen
   vim.wait(WAIT_MS, function() local d = latest_diags(); return d ~= nil and #d > 0 end, 20)
   result.diagnostics = latest_diags() or {}
-  result.vim_diagnostic_count = #vim.diagnostic.get(bufnr)
+  result.editor_diagnostic_count = #vim.diagnostic.get(bufnr)
   step('diagnostics')
 
   local tdi = { uri = vim.uri_from_bufnr(bufnr) }
