@@ -37,20 +37,21 @@ const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){4,}\s*$/u;
 // Cheap exact pre-checks run on every line before the regexes above: a header field needs a
 // ':' and starts (after spaces) with one of its keys' first letters; a rule line starts with
 // its mark. A line starting with a space goes straight to the regex.
-const HEADER_FIRST = new Set([...'thulsdpabfq'].map((c) => c.charCodeAt(0)));
+const HEADER_FIRST = new Uint8Array(128);
+for (const c of 'thulsdpabfqTHULSDPABFQ') HEADER_FIRST[c.charCodeAt(0)] = 1;
 function mayBeHeaderField(t: string): boolean {
-  if (t.indexOf(':') < 0) return false;
   const c = t.charCodeAt(0);
-  if (c <= 32 || c >= 0x7f) return true;
-  return HEADER_FIRST.has(c | 0x20);
+  if (c > 32 && c < 0x7f && HEADER_FIRST[c] === 0) return false;
+  return t.indexOf(':') >= 0;
 }
 function isHeaderField(t: string): boolean {
   return mayBeHeaderField(t) && HEADER_FIELD.test(t);
 }
-const RULE_MARKS = new Set([...'-=_*#~•·'].map((c) => c.charCodeAt(0)));
+const RULE_FIRST = new Uint8Array(128);
+for (const c of '-=_*#~') RULE_FIRST[c.charCodeAt(0)] = 1;
 function isRuleLine(t: string): boolean {
   const c = t.charCodeAt(0);
-  if (c > 32 && c !== 0xa0 && !RULE_MARKS.has(c) && c < 0x1680) return false;
+  if (c > 32 && c < 0x7f && RULE_FIRST[c] === 0) return false;
   return RULE_LINE.test(t);
 }
 
