@@ -75,13 +75,13 @@ test('the seed: exactly the gold residue is removed (no token more, no token les
 
 // ---------------------------------------------------------------- real pages
 
-// Floors measured on these pages (see the report in the commit), set a little under the
-// engine's current scores so a regression fails and ordinary noise does not. Raise them
-// when the engine gets better.
+// Floors under the committed engine's scores on these 9 pages (measured at 8e888d3+:
+// precision 0.963, recall 0.077, title recall 2/9), a little lower so a regression fails
+// and ordinary noise does not. Raise them when the page classifier lands and gets better.
 const PAGE_FLOORS = {
   precision: 0.93,
   recall: 0.05,
-  titleRecall: 0.125,
+  titleRecall: 0.1,
 };
 
 test('dev pages: removal precision and residue recall stay above their floors', () => {

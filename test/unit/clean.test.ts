@@ -47,6 +47,20 @@ for (const [name, text] of DUMPS) {
   });
 }
 
+// Layout clean is not idempotent where deletions make lines adjacent that the first pass
+// did not see together, and the broken-line rule then joins menu items that start in lower
+// case ("Become a Carrier" + "iPad app" + "eEdition").
+const LAYOUT_NOT_IDEMPOTENT: Record<string, string> = {
+  'pages/aeb_ecb46e3e489d.ann': 'second layout clean joins "Become a Carrier iPad app" + "eEdition" (menu items starting lower-case)',
+};
+
+for (const [name, text] of DUMPS) {
+  test(`layout clean is idempotent: ${name}`, { todo: LAYOUT_NOT_IDEMPOTENT[name] }, () => {
+    const once = clean(text, { layout: true });
+    assert.equal(clean(once, { layout: true }), once);
+  });
+}
+
 test('layout clean of the seed is idempotent and only inserts line breaks and spaces', () => {
   const once = clean(SEED, { layout: true });
   assert.equal(clean(once, { layout: true }), once);
