@@ -12,7 +12,8 @@
 #   .e2e/tools/         playwright-core (drives Debian's chromium) and mocha (loaded by the
 #                       suite that runs inside the extension host)
 #
-# Usage: scripts/install-e2e.sh            (env NEWSDUMP_E2E_DIR overrides the .e2e location)
+# Usage: scripts/install-e2e.sh [--emacs]   (env NEWSDUMP_E2E_DIR overrides the .e2e location)
+#        --emacs also installs emacs-nox + elpa-eglot for the optional third client test
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +38,12 @@ log() { printf '[install-e2e] %s\n' "$*"; }
 #                  node-pty, argon2) build from source against Node's headers
 # ---------------------------------------------------------------------------------------
 APT_PKGS=(chromium fonts-dejavu-core fonts-liberation neovim ripgrep libkrb5-dev pkg-config g++ make python3)
+for a in "$@"; do
+  case $a in
+    --emacs) APT_PKGS+=(emacs-nox elpa-eglot) ;;
+    *) echo "unknown option $a" >&2; exit 2 ;;
+  esac
+done
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -4,18 +4,25 @@
 // then runs every real-editor suite one after the other and sums their counts:
 //   vscode  test/e2e/run-vscode.js   (code-server's extension host, or test-electron)
 //   nvim    test/e2e/run-nvim.js     (neovim as LSP client)
+//   emacs   test/e2e/run-emacs.js    (emacs + eglot; optional, skipped when not installed)
 // Expects a built project (dist/); the npm script builds first.
 // Exit code 0 only when all passed; last line "e2e: N passed, N failed".
 //
 // Options: --only=vscode,nvim   --skip-install
 
+const fs = require('fs');
 const path = require('path');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const c = require('./lib/common');
+
+const emacsReady = () => commandExists('emacs')
+  && fs.existsSync('/usr/share/emacs/site-lisp/elpa') && fs.readdirSync('/usr/share/emacs/site-lisp/elpa').some((d) => d.startsWith('eglot-'));
 
 const RUNNERS = [
   { name: 'vscode', script: 'run-vscode.js', timeoutMs: 240000 },
   { name: 'nvim', script: 'run-nvim.js', timeoutMs: 90000 },
+  // optional: only where emacs + eglot are installed (scripts/install-e2e.sh --emacs)
+  { name: 'emacs', script: 'run-emacs.js', timeoutMs: 90000, optional: true, available: emacsReady },
 ];
 
 function commandExists(cmd) {
@@ -64,13 +71,21 @@ async function main() {
   for (const r of RUNNERS) {
     if (only.length && !only.includes(r.name)) continue;
     console.log(`\n=== ${r.name} ===`);
+    if (r.available && !r.available()) {
+      console.log(`${r.name}: not installed, skipped (scripts/install-e2e.sh --emacs installs it)`);
+      results.push({ name: r.name, passed: 0, failed: 0, skipped: 1, seconds: 0 });
+      continue;
+    }
     results.push(await runOne(r));
   }
   console.log('\n=== summary ===');
-  for (const r of results) console.log(`${r.name.padEnd(8)} ${r.passed} passed, ${r.failed} failed  (${r.seconds.toFixed(1)} s)`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(8)} ${r.skipped ? 'skipped' : `${r.passed} passed, ${r.failed} failed  (${r.seconds.toFixed(1)} s)`}`);
+  }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
-  c.finish(passed, failed, 'e2e');
+  const skipped = results.reduce((n, r) => n + (r.skipped || 0), 0);
+  c.finish(passed, failed, 'e2e', skipped);
 }
 
 main().catch((e) => {

@@ -195,8 +195,8 @@ function firstDiff(a, b) {
 }
 
 /** Print the closing line the CI reads, and exit accordingly. */
-function finish(passed, failed, label = 'e2e') {
-  console.log(`${label}: ${passed} passed, ${failed} failed`);
+function finish(passed, failed, label = 'e2e', skipped = 0) {
+  console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }
 
