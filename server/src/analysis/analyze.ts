@@ -235,7 +235,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     const parts: Part[] = joins.slice(k, e + 1).map((j) => {
       const a = texts[j.line];
       const b = texts[j.line + 1];
-      return { line: j.line, col: a.replace(/\s+$/u, '').length, endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
+      return { line: j.line, col: a.trimEnd().length, endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
     });
     const a = texts[joins[k].line].trim();
     const lines = e - k + 2;
@@ -408,11 +408,16 @@ function buildArticle(lines: readonly Line[], s: Segment, r: SegResult, mapper: 
   const headlineRange: Range | null = headlineLine ? mapper.range(headlineLine.start + column, headlineLine.end) : null;
 
   // The article runs from its first header or headline line to its last kept line.
+  // (Loops, not Math.min(...xs): spreading 100k+ lines into arguments overflows the stack.)
   const startCandidates = [...s.header.map((h) => h - s.first), ...(r.headline !== null ? [r.headline] : []), ...keptLines];
-  const firstRel = Math.min(...startCandidates);
-  const lastRel = Math.max(...keptLines, r.headline ?? 0, ...s.header.map((h) => h - s.first));
+  const endCandidates = [...keptLines, r.headline ?? 0, ...s.header.map((h) => h - s.first)];
+  let firstRel = Infinity;
+  for (const x of startCandidates) if (x < firstRel) firstRel = x;
+  let lastRel = -Infinity;
+  for (const x of endCandidates) if (x > lastRel) lastRel = x;
   const range = mapper.range(lines[abs(firstRel)].start, lines[abs(lastRel)].end);
-  const bodyLines = keptLines.filter((i) => i !== r.headline && !s.header.includes(abs(i)) && (r.headline === null || i > r.headline));
+  const headerSet = new Set(s.header);
+  const bodyLines = keptLines.filter((i) => i !== r.headline && !headerSet.has(abs(i)) && (r.headline === null || i > r.headline));
   const bodyRange = bodyLines.length
     ? mapper.range(lines[abs(bodyLines[0])].start, lines[abs(bodyLines[bodyLines.length - 1])].end)
     : headlineRange ?? range;

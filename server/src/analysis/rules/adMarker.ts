@@ -22,8 +22,9 @@ export function matchAdMarkerLine(line: string): LineHit | null {
 
 const GLUED = new RegExp(
   // Before: a sentence end (। in Devanagari). After: a capital, or any letter of a script
-  // without case (Hindi, Arabic, CJK), or the end of the line.
-  `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_AD_WORDS.join('|')})(\\s*)(?=["“‘«]?[\\p{Lu}\\p{Lo}]|\\s*$)`,
+  // without case (Hindi, Arabic, CJK), or the end of the line. The spaces after the word are
+  // taken atomically, `(?=(\\s*))\\3`: backtracking into them is quadratic and never matches.
+  `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_AD_WORDS.join('|')})(?=(\\s*))\\3(?=["“‘«]?[\\p{Lu}\\p{Lo}]|$)`,
   'giu',
 );
 

@@ -10,7 +10,17 @@ const LINE = new RegExp(`^\\s*(?:${MARKERS})\\s*[|:：\\-–—]\\s*\\S`, 'iu');
 // Inside a paragraph, after a sentence end: an upper-case marker ("ALSO READ", "LESEN SIE
 // AUCH"), or a marker of two or more words followed by "|" or ":" ("Read more: ...").
 const MULTIWORD = [...TEASER_MARKERS].filter((m) => m.includes(' ')).sort((a, b) => b.length - a.length).map(escape).join('|');
-const INLINE = new RegExp(`(?<=[.!?"”’)\\]।]\\s*)(?:(?:${MULTIWORD})\\s*[|:：]|(?:${MARKERS})(?=\\s*[|:：\\-–—]?\\s*\\p{Lu}))\\s*[|:：\\-–—]?\\s*`, 'giu');
+// The sentence end before the marker is checked by hand (afterSentenceEnd), not with a
+// lookbehind: a lookbehind over `\\s*` rescans a run of spaces at every position (quadratic).
+const INLINE = new RegExp(`(?:(?:${MULTIWORD})\\s*[|:：]|(?:${MARKERS})(?=\\s*(?:[|:：\\-–—]\\s*)?\\p{Lu}))\\s*[|:：\\-–—]?\\s*`, 'giu');
+const SENTENCE_END = '.!?"”’)]।';
+
+/** Is `at` preceded by a sentence end, with only white space between? */
+function afterSentenceEnd(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && /\s/u.test(text[i - 1])) i--;
+  return i > 0 && SENTENCE_END.includes(text[i - 1]);
+}
 const isLoud = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 
 export function matchTeaserLine(line: string): LineHit | null {
@@ -71,7 +81,11 @@ export function findInlineTeasers(text: string): InlineHit[] {
   INLINE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = INLINE.exec(text))) {
-    if (m.index === 0) continue; // a teaser starting the line is handled as a whole line
+    // A teaser starting the line is handled as a whole line (afterSentenceEnd is false at 0).
+    if (!afterSentenceEnd(text, m.index)) {
+      INLINE.lastIndex = m.index + 1;
+      continue;
+    }
     // Without a "|" or ":" only the upper-case form counts ("Read more about it" is prose);
     // a one-word marker ("Watch:", "Related:") needs the upper case or a "|".
     const marker = m[0].replace(/[\s|:：\-–—]+$/u, '');
