@@ -98,6 +98,8 @@ const INLINE_LABEL = new RegExp(
   'giu',
 );
 const UNDO = /(?<![\p{L}\p{N}])undo(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])rückgängig machen(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annuler(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])deshacer(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annulla(?![\p{L}\p{N}])/giu;
+/** Longest UNDO match plus the character its look-ahead reads. */
+const UNDO_REACH = 'rückgängig machen'.length + 2;
 
 /**
  * A widget copied as one run inside a paragraph ("... assistance. by Taboola by Taboola
@@ -122,18 +124,28 @@ export function findInlineWidgets(text: string): InlineHit[] {
       network ||= WIDGET_NETWORKS.test(n[0]);
       end = n.index + n[0].length;
     }
+    // Decide before looking for buttons: a rejected label must not scan the rest of the
+    // line for them (that was quadratic on a line of repeated labels).
+    if (!(network || labels >= 2)) {
+      INLINE_LABEL.lastIndex = start + m[0].length;
+      continue;
+    }
     // The sponsored items follow; the widget ends at its last "Undo" within 400 chars of
-    // the previous one.
+    // the previous one. Each search looks only that far (plus the longest button and the
+    // character after it), so a line without buttons is not rescanned per label.
     let undoEnd = -1;
-    UNDO.lastIndex = end;
     let u: RegExpExecArray | null;
     let from = end;
-    while ((u = UNDO.exec(text)) && u.index - from <= 400) {
+    for (;;) {
+      const window = text.slice(0, Math.min(text.length, from + 400 + UNDO_REACH));
+      UNDO.lastIndex = from;
+      u = UNDO.exec(window);
+      if (!u || u.index - from > 400) break;
       undoEnd = u.index + u[0].length;
       from = undoEnd;
     }
     if (undoEnd > 0) end = undoEnd;
-    if (!(network || labels >= 2) || (undoEnd < 0 && labels < 2)) {
+    if (undoEnd < 0 && labels < 2) {
       INLINE_LABEL.lastIndex = start + m[0].length;
       continue;
     }
