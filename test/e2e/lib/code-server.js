@@ -24,6 +24,9 @@ const DEFAULT_SETTINGS = {
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
   'editor.showFoldingControls': 'always',
+  // VS Code for the web defaults to auto-save after a delay; tests edit documents and must
+  // decide themselves what reaches the disk (the desktop default is off)
+  'files.autoSave': 'off',
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'update.showReleaseNotes': false,

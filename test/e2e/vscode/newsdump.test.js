@@ -66,11 +66,16 @@ async function codeActions(uri, range, kind) {
   return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) || [];
 }
 
-/** Bring the document back to what is on disk (the untouched workspace copy). */
-async function revert(doc) {
+/**
+ * Bring the document back to the original seed: the disk copy is rewritten first (in case
+ * something saved the edited text, e.g. auto-save, which VS Code for the web turns on by
+ * default; the launchers turn it off), then the editor reverts to it.
+ */
+async function revert(doc, original) {
+  if (fs.readFileSync(doc.uri.fsPath, 'utf8') !== original) fs.writeFileSync(doc.uri.fsPath, original);
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(() => !doc.isDirty && doc.getText() === fs.readFileSync(doc.uri.fsPath, 'utf8'), 'revert');
+  await waitFor(() => !doc.isDirty && doc.getText() === original, 'revert to the original text');
 }
 
 suite('newsdump in a real VS Code extension host', function () {
@@ -221,11 +226,34 @@ suite('newsdump in a real VS Code extension host', function () {
 
   test('command newsdump.cleanDump gives the same text as the CLI', async function () {
     const want = expectedClean();
-    await revert(doc);
+    await revert(doc, original);
     await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'sponsored-widget'), 'diagnostics back after revert');
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('newsdump.cleanDump');
     await waitFor(() => doc.getText() === want, () => `text to equal the CLI clean\n${firstDiff(doc.getText(), want)}`, 10000);
+  });
+
+  test('a *.dump.txt file opens in the newsdump language and is analysed', async function () {
+    const dumpUri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, SEED_NAME.replace(/\.txt$/, '.dump.txt'));
+    await vscode.workspace.fs.writeFile(dumpUri, Buffer.from(original, 'utf8'));
+    const dumpDoc = await vscode.workspace.openTextDocument(dumpUri);
+    await vscode.window.showTextDocument(dumpDoc);
+    assert.strictEqual(dumpDoc.languageId, 'newsdump');
+    await waitFor(() => ours(dumpUri).some((d) => ruleOf(d) === 'sponsored-widget'), 'diagnostics on the .dump.txt file');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('setting newsdump.plaintext=never leaves plain .txt alone; back to auto analyses it again', async function () {
+    const config = vscode.workspace.getConfiguration('newsdump');
+    await revert(doc, original); // the clean tests above left it without residue
+    await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'sponsored-widget'), 'diagnostics on the .txt (auto)');
+    try {
+      await config.update('plaintext', 'never', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => ours(uri).filter((d) => RULES.includes(ruleOf(d))).length === 0, 'rule diagnostics to go with plaintext=never');
+    } finally {
+      await config.update('plaintext', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'sponsored-widget'), 'diagnostics back with plaintext=auto');
   });
 
   test('commands are registered', async function () {
@@ -237,6 +265,6 @@ suite('newsdump in a real VS Code extension host', function () {
 
   suiteTeardown(async function () {
     // leave no dirty editor behind (a dirty editor can block the host's shutdown)
-    if (doc && doc.isDirty) await revert(doc).catch(() => {});
+    if (doc && (doc.isDirty || doc.getText() !== original)) await revert(doc, original).catch(() => {});
   });
 });
