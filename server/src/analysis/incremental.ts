@@ -320,3 +320,28 @@ export function incrementalAnalyzer(): {
     stateOf: (model) => states.get(model),
   };
 }
+
+/**
+ * The analyser for a language server: keeps the last state of up to `limit` documents by URI
+ * and re-analyses each new version of a document incrementally from the previous one.
+ */
+export function documentAnalyzer(limit = 8): {
+  analyze(text: string, opts: AnalyzeOptions, uri?: string): DumpModel;
+  forget(uri: string): void;
+} {
+  const states = new Map<string, IncrementalState>();
+  return {
+    analyze(text, opts, uri) {
+      if (uri === undefined) return analyzeFull(text, opts).model;
+      const prev = states.get(uri);
+      const next = prev ? analyzeIncremental(prev, text, undefined, opts) : analyzeFull(text, opts);
+      states.delete(uri);
+      states.set(uri, next);
+      if (states.size > limit) states.delete(states.keys().next().value as string);
+      return next.model;
+    },
+    forget(uri) {
+      states.delete(uri);
+    },
+  };
+}
