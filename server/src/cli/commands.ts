@@ -6,11 +6,11 @@ import { Options, VERSION } from './args';
 import { UsageError } from './errors';
 import { expandInputs, readInput } from './files';
 import { checkJson, findingLine, JsonArrayWriter, write } from './output';
-import { makeRunner, mapOrdered } from './pool';
+import { batches, batchSize, makeRunner, mapOrdered } from './pool';
 import { createProgress } from './progress';
 import { sarifFrame, sarifResult } from './sarif';
 import type { CleanJob } from './tasks';
-import { readLines } from './lines';
+import { readLineBatches } from './lines';
 
 /** The script worker threads start: this bundle (dist/cli.js). */
 const SCRIPT = __filename;
@@ -32,7 +32,8 @@ export async function check(opts: Options): Promise<number> {
   let sarifCount = 0;
   if (sarif) await write(sarif.head);
   try {
-    for await (const r of mapOrdered(files, (f) => runner.run('check', f), runner.window)) {
+    const work = batches(files, batchSize(files.length, opts.jobs));
+    for await (const batch of mapOrdered(work, (b) => runner.run('check', b), runner.window)) for (const r of batch) {
       if (r.notices.length || r.error) progress.clear();
       r.notices.forEach(stderr);
       if (r.error) {
@@ -82,7 +83,8 @@ export async function clean(opts: Options): Promise<number> {
   const runner = makeRunner(opts.jobs, jobs.length, SCRIPT);
   let failed = false;
   try {
-    for await (const r of mapOrdered(jobs, (j) => runner.run('clean', j), runner.window)) {
+    const work = batches(jobs, batchSize(jobs.length, opts.jobs));
+    for await (const batch of mapOrdered(work, (b) => runner.run('clean', b), runner.window)) for (const r of batch) {
       if (r.notices.length || r.error) progress.clear();
       r.notices.forEach(stderr);
       if (r.error) {
@@ -119,14 +121,15 @@ export async function filter(opts: Options): Promise<number> {
   if (opts.positionals.some((p) => p !== '-')) throw new UsageError('filter: reads standard input only (no file arguments)');
   const runner = makeRunner(opts.jobs, null, SCRIPT);
   const layout = opts.layout;
+  // a batch is the records that arrived together (never waits for more input), at most 64
   async function* records() {
-    for await (const line of readLines(process.stdin)) {
-      if (isBlank(line)) continue;
-      yield { line, layout };
+    for await (const lines of readLineBatches(process.stdin)) {
+      const recs = lines.filter((l) => !isBlank(l)).map((line) => ({ line, layout }));
+      for (let i = 0; i < recs.length; i += 64) yield recs.slice(i, i + 64);
     }
   }
   try {
-    for await (const out of mapOrdered(records(), (j) => runner.run('filter', j), runner.window)) await write(out + '\n');
+    for await (const outs of mapOrdered(records(), (b) => runner.run('filter', b), runner.window)) await write(outs.map((o) => o + '\n').join(''));
   } finally {
     await runner.close();
   }

@@ -4,14 +4,15 @@
 import { parentPort, Worker } from 'worker_threads';
 import { TASKS, TaskInput, TaskKind, TaskOutput } from './tasks';
 
+/** A batch of inputs per message: small files cost less than a thread hand-off each. */
 interface Request {
   id: number;
   kind: TaskKind;
-  input: unknown;
+  inputs: unknown[];
 }
 interface Reply {
   id: number;
-  output?: unknown;
+  outputs?: unknown[];
   error?: string;
 }
 
@@ -22,7 +23,7 @@ export function workerMain(): void {
     let reply: Reply;
     try {
       const fn = TASKS[req.kind] as (input: unknown) => unknown;
-      reply = { id: req.id, output: fn(req.input) };
+      reply = { id: req.id, outputs: req.inputs.map((i) => fn(i)) };
     } catch (e) {
       reply = { id: req.id, error: (e as Error).message };
     }
@@ -31,7 +32,8 @@ export function workerMain(): void {
 }
 
 export interface Runner {
-  run<K extends TaskKind>(kind: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
+  /** Runs a batch; the outputs are in the order of the inputs. */
+  run<K extends TaskKind>(kind: K, inputs: TaskInput<K>[]): Promise<TaskOutput<K>[]>;
   /** How many tasks may be in flight at once (bounds memory: results wait in order). */
   readonly window: number;
   close(): Promise<void>;
@@ -41,8 +43,8 @@ export interface Runner {
 export function inlineRunner(): Runner {
   return {
     window: 1,
-    run: <K extends TaskKind>(kind: K, input: TaskInput<K>) =>
-      new Promise<TaskOutput<K>>((resolve) => resolve((TASKS[kind] as (i: TaskInput<K>) => TaskOutput<K>)(input))),
+    run: <K extends TaskKind>(kind: K, inputs: TaskInput<K>[]) =>
+      new Promise<TaskOutput<K>[]>((resolve) => resolve(inputs.map((i) => (TASKS[kind] as (i: TaskInput<K>) => TaskOutput<K>)(i)))),
     close: async () => {},
   };
 }
@@ -71,7 +73,7 @@ export function workerRunner(size: number, script: string): Runner {
       waiting.delete(reply.id);
       slot.busy--;
       if (reply.error !== undefined) w.reject(new Error(reply.error));
-      else w.resolve(reply.output);
+      else w.resolve(reply.outputs);
     });
     worker.on('error', (e) => fail(new Error(`worker failed: ${e.message}`)));
     worker.on('exit', (code) => {
@@ -81,14 +83,14 @@ export function workerRunner(size: number, script: string): Runner {
   }
   return {
     window: size * 4,
-    run<K extends TaskKind>(kind: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+    run<K extends TaskKind>(kind: K, inputs: TaskInput<K>[]): Promise<TaskOutput<K>[]> {
       if (failed) return Promise.reject(failed);
       const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       slot.busy++;
-      return new Promise<TaskOutput<K>>((resolve, reject) => {
+      return new Promise<TaskOutput<K>[]>((resolve, reject) => {
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, slot });
-        slot.worker.postMessage({ id, kind, input } satisfies Request);
+        slot.worker.postMessage({ id, kind, inputs } satisfies Request);
       });
     },
     async close() {
@@ -123,4 +125,14 @@ export async function* mapOrdered<T, R>(
 export function makeRunner(jobs: number, count: number | null, script: string): Runner {
   const size = count === null ? jobs : Math.min(jobs, count);
   return size > 1 ? workerRunner(size, script) : inlineRunner();
+}
+
+/** Batch size for `count` files on `jobs` workers: a few batches per worker, at most 32 files. */
+export function batchSize(count: number, jobs: number): number {
+  return jobs <= 1 ? 1 : Math.max(1, Math.min(32, Math.floor(count / (jobs * 8))));
+}
+
+/** Cuts a list into batches of `size`. */
+export function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
