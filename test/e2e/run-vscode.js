@@ -31,6 +31,10 @@ const TESTS_INDEX = path.join(__dirname, 'vscode', 'index.js');
 // The extension folder loaded in development mode: the repo itself, or another folder (an
 // unpacked VSIX, say) given by NEWSDUMP_E2E_EXT. It must hold dist/ and samples/.
 const EXT_PATH = path.resolve(process.env.NEWSDUMP_E2E_EXT || c.ROOT);
+// NEWSDUMP_E2E_VSIX=file.vsix: test the packaged extension instead, installed into the
+// server's extensions folder the way a user installs it. extensionTestsPath only runs next to
+// an extension under development, so a tiny empty "probe" extension is that one.
+const VSIX = process.env.NEWSDUMP_E2E_VSIX ? path.resolve(process.env.NEWSDUMP_E2E_VSIX) : null;
 const TIMEOUT_MS = Number(process.env.NEWSDUMP_E2E_TIMEOUT_MS || 150000);
 
 function hasDesktopCode() {
@@ -45,6 +49,38 @@ function pickHost() {
   return h;
 }
 
+/** code-server's own CLI installs the VSIX into the run's extensions folder. */
+function installVsix(runDir, vsix) {
+  if (!fs.existsSync(vsix)) throw new Error(`NEWSDUMP_E2E_VSIX: ${vsix} not found`);
+  const home = path.join(runDir, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  const r = spawnSync(process.execPath, [
+    c.CODE_SERVER_ENTRY,
+    '--user-data-dir', path.join(runDir, 'user-data'),
+    '--extensions-dir', path.join(runDir, 'extensions'),
+    '--install-extension', vsix,
+  ], {
+    encoding: 'utf8',
+    timeout: 120000,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share'), EXTENSIONS_GALLERY: '{}' },
+  });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed:\n${r.stdout}\n${r.stderr}`);
+  c.log(`installed ${path.basename(vsix)}: ${(r.stdout || '').trim().split('\n').pop()}`);
+}
+
+/** An empty extension to stand as extensionDevelopmentPath while the real one is installed. */
+function makeProbeExtension(runDir) {
+  const dir = path.join(runDir, 'probe-extension');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: 'newsdump-e2e-probe',
+    publisher: 'newsdump-tests',
+    version: '0.0.0',
+    engines: { vscode: '^1.100.0' },
+  }, null, 2));
+  return dir;
+}
+
 async function runInCodeServer() {
   c.requireBuilt('dist/extension.js', 'dist/server.js');
   if (!c.toolsInstalled()) throw new Error('e2e tools missing: run scripts/install-e2e.sh');
@@ -56,6 +92,11 @@ async function runInCodeServer() {
   let result = null;
   let exitCode = 'timeout';
   try {
+    let extPath = EXT_PATH;
+    if (VSIX) {
+      installVsix(runDir, VSIX);
+      extPath = makeProbeExtension(runDir);
+    }
     server = await startCodeServer(runDir);
     browser = await launchBrowser(runDir);
     const page = await browser.newPage();
@@ -78,7 +119,7 @@ async function runInCodeServer() {
       if (m.type() === 'error' && /newsdump/i.test(t)) c.log('page error:', t.slice(0, 300));
     });
     page.on('pageerror', (e) => fs.appendFileSync(path.join(runDir, 'page-console.log'), `[pageerror] ${e}\n`));
-    const url = workbenchUrl(server, { folder: ws, extPath: EXT_PATH, testsPath: TESTS_INDEX });
+    const url = workbenchUrl(server, { folder: ws, extPath, testsPath: TESTS_INDEX });
     c.log('opening workbench with the extension in development mode');
     await page.goto(url, { timeout: 60000 });
     exitCode = await Promise.race([exited, c.deadline(TIMEOUT_MS, 'timeout')]);

@@ -5,7 +5,7 @@
 // @vscode/test-electron (test/e2e/run-test-electron.js); the suite is the same.
 //
 // The workspace is a throwaway copy of samples/seed-daily8.txt made by the launcher; the
-// pristine original is read from the extension's own samples/ folder.
+// pristine original is read from the repository's samples/ folder.
 //
 // Everything asynchronous is awaited by polling with a deadline (waitFor), never by fixed
 // sleeps: the server answers when it answers, and VS Code's marker service can lag the
@@ -20,6 +20,9 @@ const vscode = require('vscode');
 const { SEED_NAME, RULES, ARTICLES, foldForArticle } = require('../seed-expectations');
 
 const EXT_ID = 'newsdump.newsdump';
+// The repository this suite lives in: the pristine seed, and the CLI when the extension under
+// test is an installed VSIX (which ships neither samples/ nor, perhaps, the CLI).
+const REPO = path.resolve(__dirname, '..', '..', '..');
 const ACTIVATION = 'extension activates on a plain .txt news dump';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -91,7 +94,9 @@ suite('newsdump in a real VS Code extension host', function () {
     if (cleaned === undefined) {
       // process.execPath is node under code-server and the Electron binary under
       // test-electron; ELECTRON_RUN_AS_NODE makes both behave as node.
-      cleaned = cp.execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'clean', pristine], {
+      const shipped = path.join(ext.extensionPath, 'dist', 'cli.js');
+      const cli = fs.existsSync(shipped) ? shipped : path.join(REPO, 'dist', 'cli.js');
+      cleaned = cp.execFileSync(process.execPath, [cli, 'clean', pristine], {
         encoding: 'utf8',
         env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
         timeout: 30000,
@@ -108,7 +113,8 @@ suite('newsdump in a real VS Code extension host', function () {
     const ws = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
     assert.ok(ws, 'no workspace folder open');
     uri = vscode.Uri.joinPath(ws.uri, SEED_NAME);
-    pristine = path.join(ext.extensionPath, 'samples', SEED_NAME);
+    pristine = path.join(REPO, 'samples', SEED_NAME);
+    console.log(`      extension ${EXT_ID} ${ext.packageJSON.version} from ${ext.extensionPath}`);
     original = fs.readFileSync(pristine, 'utf8');
     doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
