@@ -179,7 +179,6 @@ test('a single article: one main article, headline and body', () => {
 
 test(
   'a single article: byline and dateline under the headline are metadata, not sections',
-  { todo: 'engine returns byline null, published null and a section "July 2, 2026"' },
   () => {
     const text = doc(
       'Council approves new budget for city parks and libraries',

@@ -10,7 +10,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
-import { endsSentence, isHeadlineShape, wordCount } from './shape';
+import { endsSentence, isHeadlineShape, isTimeLine, wordCount } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
 
 export interface AnalyzeOptions {
@@ -184,6 +184,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
   const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
   const roles = verdict.roles.slice();
+  markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
 
   // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
   const lineRule: (LineHit | null)[] = new Array(n).fill(null);
@@ -258,6 +259,25 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdict.headline, byline, published };
+}
+
+const BYLINE = /^(?:by|written by|words by|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+[\p{Lu}\p{Lo}]/iu;
+const DATELINE = /^(?:(?:updated|published|posted|last updated|first published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|обновлено|опубликовано)\b.{0,60}\d|.{0,40}\b\d{4}\b.{0,30}\d{1,2}[:.]\d{2}.{0,12})$/iu;
+
+/** The byline and dateline under a headline are the article's metadata, not its sections. */
+function markHeaderLines(texts: string[], roles: LineRole[], headline: number | null): void {
+  if (headline === null) return;
+  let seen = 0;
+  for (let i = headline + 1; i < texts.length && seen < 4; i++) {
+    const t = texts[i].trim();
+    if (t === '' || roles[i] === 'chrome') continue;
+    seen++;
+    if (roles[i] !== 'body' && roles[i] !== 'heading') continue;
+    if (t.length > 120 || endsSentence(t) && wordCount(t) > 8) break;
+    if (BYLINE.test(t) && wordCount(t) <= 12) roles[i] = 'byline';
+    else if (isTimeLine(t) || (DATELINE.test(t) && wordCount(t) <= 12)) roles[i] = 'dateline';
+    else if (isProse(t)) break;
+  }
 }
 
 function neighbourIsResidue(texts: string[], lineRule: (LineHit | null)[], i: number): boolean {

@@ -23,7 +23,8 @@ export function endsSentence(s: string): boolean {
 
 /** Starts like the continuation of a broken sentence: lower-case letter or a comma-like mark. */
 export function startsContinuation(s: string): boolean {
-  return /^\s*(?:[,;:.)\]]|\p{Ll})/u.test(s);
+  // "eBay", "iPhone": a lower-case first letter that is a name's, not a continuation's.
+  return /^\s*(?:[,;:.)\]]|\p{Ll}(?!\p{Ll}*\p{Lu}))/u.test(s);
 }
 
 export function hasLetters(s: string): boolean {

@@ -74,7 +74,6 @@ test('invalid: a list of bullet lines is not joined', () => {
 
 test(
   'invalid: a subheading followed by a paragraph that starts with a lower-case brand ("eBay")',
-  { todo: 'engine joins "Marketplace changes" and "eBay said on Monday ..." into one line (broken-line hint)' },
   () => {
     const text = doc(
       'Online marketplaces cut fees for small sellers',

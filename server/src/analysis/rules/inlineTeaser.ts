@@ -54,7 +54,9 @@ function teaserEnd(text: string, from: number, lineCapRate: number): number {
     }
     return limit;
   }
-  const candidate = (k: number) => isCap(words[k][0]) && !isCap(words[k - 1][0]);
+  // A capital right after a short word ("to London", "as Test") is a name inside a
+  // sentence; a headline rarely ends on such a word, so those are no candidates.
+  const candidate = (k: number) => isCap(words[k][0]) && !isCap(words[k - 1][0]) && words[k - 1][0].replace(/\P{L}/gu, '').length >= 4;
   if (lineCapRate > 0.33) {
     for (let k = 4; k <= words.length - 4; k++) if (candidate(k)) return at(k);
     return limit;
@@ -92,6 +94,9 @@ export function findInlineTeasers(text: string): InlineHit[] {
     const sep = /[|:：]/.test(m[0]);
     const ok = isLoud(marker) || (marker.includes(' ') ? sep : m[0].includes('|'));
     if (!ok) continue;
+    // A teaser names another story: it starts with a capital, a digit or a quote.
+    // "Read more: the auditors found ..." is the article talking.
+    if (!/^["“‘«(]?[\p{Lu}\p{Lo}\p{N}]/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     if (capRate < 0) capRate = capitalRate(text);
     const end = teaserEnd(text, m.index + m[0].length, capRate);
     hits.push({ rule: 'inline-teaser', start: m.index, end, evidence: `"${m[0].trim()}" teaser inside the paragraph` });

@@ -6,6 +6,7 @@ import type { LineHit } from './types';
 
 const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь)(?![\p{L}\p{N}])/iu;
 const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*)(?![\p{L}\p{N}])/iu;
+const SELLING = /^(?:subscribe|sign\s?up|signup|abonnieren sie|jetzt abonnieren|abonnez-vous|suscríbete|suscribete|iscriviti|assine|подпишитесь)(?![\p{L}\p{N}])/iu;
 const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
 
 export function matchPromoLine(line: string): LineHit | null {
@@ -15,6 +16,8 @@ export function matchPromoLine(line: string): LineHit | null {
   if (words > 24) return null;
   if (BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
   const n = normalize(t);
+  // Verbs that only ever sell the site itself need no product word: "Subscribe now and save".
+  if (words <= 14 && SELLING.test(n)) return { rule: 'promo', evidence: `asks the reader to "${t.split(/\s+/).slice(0, 2).join(' ')}"` };
   if (words <= 16 && IMPERATIVE.test(n) && PRODUCT.test(n)) {
     return { rule: 'promo', evidence: `speaks to the reader ("${t.split(/\s+/).slice(0, 3).join(' ')}...") about a product of the site` };
   }
