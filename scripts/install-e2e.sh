@@ -36,8 +36,10 @@ log() { printf '[install-e2e] %s\n' "$*"; }
 #    ripgrep       stands in for @vscode/ripgrep's GitHub download (same rg 13.0.0)
 #    libkrb5-dev, pkg-config, g++, make, python3   native addons of code-server (kerberos,
 #                  node-pty, argon2) build from source against Node's headers
+#    python3-distributed   Dask for test/pipeline/dask.test.ts (skipped without it); .ci/run
+#                  relies on this script for it
 # ---------------------------------------------------------------------------------------
-APT_PKGS=(chromium fonts-dejavu-core fonts-liberation neovim ripgrep libkrb5-dev pkg-config g++ make python3)
+APT_PKGS=(chromium fonts-dejavu-core fonts-liberation neovim ripgrep libkrb5-dev pkg-config g++ make python3 python3-distributed)
 for a in "$@"; do
   case $a in
     --emacs) APT_PKGS+=(emacs-nox elpa-eglot) ;;

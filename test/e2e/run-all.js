@@ -19,7 +19,7 @@ const emacsReady = () => commandExists('emacs')
   && fs.existsSync('/usr/share/emacs/site-lisp/elpa') && fs.readdirSync('/usr/share/emacs/site-lisp/elpa').some((d) => d.startsWith('eglot-'));
 
 const RUNNERS = [
-  { name: 'vscode', script: 'run-vscode.js', timeoutMs: 240000 },
+  { name: 'vscode', script: 'run-vscode.js', timeoutMs: 260000 },
   { name: 'nvim', script: 'run-nvim.js', timeoutMs: 90000 },
   // optional: only where emacs + eglot are installed (scripts/install-e2e.sh --emacs)
   { name: 'emacs', script: 'run-emacs.js', timeoutMs: 90000, optional: true, available: emacsReady },

@@ -35,7 +35,7 @@ const EXT_PATH = path.resolve(process.env.NEWSDUMP_E2E_EXT || c.ROOT);
 // server's extensions folder the way a user installs it. extensionTestsPath only runs next to
 // an extension under development, so a tiny empty "probe" extension is that one.
 const VSIX = process.env.NEWSDUMP_E2E_VSIX ? path.resolve(process.env.NEWSDUMP_E2E_VSIX) : null;
-const TIMEOUT_MS = Number(process.env.NEWSDUMP_E2E_TIMEOUT_MS || 150000);
+const TIMEOUT_MS = Number(process.env.NEWSDUMP_E2E_TIMEOUT_MS || 200000);
 
 function hasDesktopCode() {
   if (process.env.VSCODE_EXECUTABLE) return true;

@@ -26,7 +26,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 const ACTIVATION = 'extension activates on a plain .txt news dump';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(fn, what, ms = 30000) {
+async function waitFor(fn, what, ms = 20000) {
   const end = Date.now() + ms;
   let last;
   for (;;) {
