@@ -30,8 +30,8 @@ log() { printf '[install-e2e] %s\n' "$*"; }
 # 1. Debian packages
 #    chromium      the browser that shows code-server's workbench (never `playwright install`:
 #                  it downloads a browser build, which this network does not allow)
-#    fonts-*       installed without recommends, chromium brings no font: the screenshots
-#                  would show boxes instead of text
+#    fonts-*       a font for the workbench's text in screenshots (explicit, not left to
+#                  chromium's recommends)
 #    neovim        second real LSP client (0.7.x on bookworm)
 #    ripgrep       stands in for @vscode/ripgrep's GitHub download (same rg 13.0.0)
 #    libkrb5-dev, pkg-config, g++, make, python3   native addons of code-server (kerberos,
@@ -54,7 +54,8 @@ if ((${#missing[@]})); then
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # with recommends, as in the tried recipe (chromium's recommends bring mesa and friends)
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 else
   log "apt: all packages present"
 fi
