@@ -119,7 +119,6 @@ test('rule off: the block stays in the clean output', () => {
 
 test(
   'invalid: a generic label, then a prose sentence, then a "Learn More" line: the sentence is article text',
-  { todo: 'engine deletes "Trending Now" through "Learn More" as one widget, the 26-word sentence between them included' },
   () => {
     const prose =
       'Readers have been buying more history books than novels this year, according to figures from the booksellers association, which surprised many.';

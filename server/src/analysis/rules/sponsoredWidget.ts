@@ -27,7 +27,10 @@ export function isWidgetCta(line: string): boolean {
 /** Short enough to be a sponsored headline, an advertiser name or a button. */
 function isWidgetItem(line: string): boolean {
   const t = line.trim();
-  return t.length <= 200 && wordCount(t) <= 30;
+  const words = wordCount(t);
+  // Sponsored headlines are clickbait titles, not sentences: a line of ten or more words
+  // ending in a full stop is prose, and a widget never runs over it.
+  return t.length <= 200 && words <= 24 && !(words >= 10 && /[.。]["'”’)]*$/u.test(t));
 }
 
 export interface LineBlock {
