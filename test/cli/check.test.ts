@@ -93,7 +93,7 @@ test('a directory argument stands for every *.txt under it, sorted, hidden entri
 
 test('--jobs 3 prints exactly what --jobs 1 prints, in input order', () => {
   const dir = tmpdir();
-  makeTree(dir, 30);
+  makeTree(dir, 75); // 75 files on 3 workers: batches of 3, several batches per worker
   for (const format of ['text', 'json', 'sarif']) {
     const one = cli(['check', '--format', format, dir]);
     const three = cli(['check', '--format', format, '--jobs', '3', dir]);
