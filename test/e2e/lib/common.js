@@ -171,9 +171,15 @@ function requireBuilt(...rel) {
   }
 }
 
-/** Expected result of a whole-document clean: the project's own CLI on the original seed. */
+/**
+ * Expected result of a whole-document clean: the project's own CLI on the original seed
+ * (the CLI beside NEWSDUMP_E2E_SERVER when another server build is under test).
+ */
 function cliClean(file) {
-  return execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'clean', file], {
+  const cli = process.env.NEWSDUMP_E2E_SERVER
+    ? path.join(path.dirname(process.env.NEWSDUMP_E2E_SERVER), 'cli.js')
+    : path.join(ROOT, 'dist', 'cli.js');
+  return execFileSync(process.execPath, [cli, 'clean', file], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'], // stderr goes into the thrown error, not the console
     maxBuffer: 64 * 1024 * 1024,

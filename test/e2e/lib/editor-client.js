@@ -40,7 +40,8 @@ async function runEditorClient(o) {
         XDG_STATE_HOME: path.join(home, '.local', 'state'),
         XDG_DATA_HOME: path.join(home, '.local', 'share'),
         XDG_CONFIG_HOME: path.join(home, '.config'),
-        NEWSDUMP_SERVER: path.join(c.ROOT, 'dist', 'server.js'),
+        // NEWSDUMP_E2E_SERVER: judge another build of the server (e.g. of another commit)
+        NEWSDUMP_SERVER: process.env.NEWSDUMP_E2E_SERVER || path.join(c.ROOT, 'dist', 'server.js'),
         [o.outVar]: out,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
