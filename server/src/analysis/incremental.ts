@@ -2,7 +2,7 @@
 // rest of the previous model.
 //
 // - Line table: lines before the edited region are the same objects; lines after it are
-//   shifted copies that keep their text strings; only the edited lines are split again.
+//   shifted in place (the previous state is consumed); only the edited lines are split again.
 // - Segmentation runs again (it is a cheap pass over the lines), then every segment whose
 //   lines lie wholly outside the edited region and whose layout is unchanged keeps its
 //   article and residue, shifted by the edit's line and offset delta instead of being
@@ -218,8 +218,9 @@ function sameSegment(o: Segment, n: Segment, dl: number): boolean {
 // ---------------------------------------------------------------------------------------
 
 /**
- * Analyses `newText` reusing `prev`. `change` (in `prev.text` offsets) is optional: without it
- * the edited span is found by comparing the texts (a fast chunked scan).
+ * Analyses `newText` reusing `prev`, which is consumed (its line objects move to the new
+ * state): keep only the returned state. `change` (in `prev.text` offsets) is optional:
+ * without it the edited span is found by comparing the texts (a fast chunked scan).
  */
 export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
   const old = prev.text;
@@ -250,15 +251,20 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
   }
   if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: newText.slice(start, to) });
   const dl = region.length - (b - a + 1);
-  const lines: Line[] = new Array(oldLines.length + dl);
-  for (let i = 0; i < a; i++) lines[i] = oldLines[i];
-  for (let i = 0; i < region.length; i++) lines[a + i] = region[i];
-  for (let i = b + 1; i < oldLines.length; i++) {
-    const l = oldLines[i];
-    lines[i + dl] = { index: i + dl, start: l.start + delta, end: l.end + delta, next: l.next + delta, text: l.text };
-  }
   const counts: [number, number, number] = [prev.counts[0], prev.counts[1], prev.counts[2]];
   countTerminators(old, oldLines, a, b, counts, -1);
+  // The lines after the edit are shifted in place (allocating a copy of each was most of
+  // the cost of a keystroke in a big dump): `prev` is consumed.
+  if (dl !== 0 || delta !== 0) {
+    for (let i = b + 1; i < oldLines.length; i++) {
+      const l = oldLines[i];
+      l.index += dl;
+      l.start += delta;
+      l.end += delta;
+      l.next += delta;
+    }
+  }
+  const lines: Line[] = oldLines.slice(0, a).concat(region, oldLines.slice(b + 1));
   countTerminators(newText, lines, a, a + region.length - 1, counts, 1);
   const { eol, mixedEol } = eolOf(counts);
   if (eol !== prev.table.eol) return analyzeFull(newText, opts);

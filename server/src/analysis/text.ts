@@ -64,19 +64,16 @@ export interface Range {
   end: Position;
 }
 
-/** Maps offsets to positions by binary search over line starts. */
+/** Maps offsets to positions by binary search over line starts (no set-up cost). */
 export class PositionMapper {
-  private readonly starts: number[];
-  constructor(private readonly table: LineTable) {
-    this.starts = table.lines.map((l) => l.start);
-  }
+  constructor(private readonly table: LineTable) {}
   position(offset: number): Position {
-    const starts = this.starts;
+    const lines = this.table.lines;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (lines[mid].start <= offset) lo = mid;
       else hi = mid - 1;
     }
     const line = this.table.lines[lo];
