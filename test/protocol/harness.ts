@@ -11,7 +11,7 @@ import {
   ApplyWorkspaceEditParams, ApplyWorkspaceEditRequest, ClientCapabilities, CodeAction, CodeActionParams,
   CodeActionRequest, ConfigurationParams, ConfigurationRequest, createProtocolConnection,
   DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+  DidOpenTextDocumentNotification, ExitNotification, IPCMessageReader, IPCMessageWriter, InitializedNotification, InitializeRequest,
   InitializeResult, LogMessageNotification, ProtocolConnection, PublishDiagnosticsNotification,
   PublishDiagnosticsParams, Range, RegistrationRequest, ShowMessageNotification, ShowMessageParams,
   ShutdownRequest, StreamMessageReader, StreamMessageWriter, TextDocumentContentChangeEvent, TextEdit,
@@ -65,6 +65,9 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Client does not support workspace/configuration (settings come by notification). */
   noConfiguration?: boolean;
+  /** Transport: stdio (default) or node IPC (what the VS Code client uses). */
+  transport?: 'stdio' | 'ipc';
+  env?: Record<string, string>;
 }
 
 export const DEFAULT_CAPABILITIES: ClientCapabilities = {
@@ -103,8 +106,16 @@ export class TestClient {
 
   static async start(opts: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     assert.ok(fs.existsSync(SERVER), `${SERVER} missing: run npm run build`);
-    const proc = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const env = { ...process.env, ...(opts.env ?? {}) };
+    let proc: cp.ChildProcess;
+    let conn: ProtocolConnection;
+    if (opts.transport === 'ipc') {
+      proc = cp.fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
+      conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    } else {
+      proc = cp.spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+      conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    }
     const client = new TestClient(proc, conn, opts.settings ?? {});
     proc.stderr!.on('data', (d) => (client.stderr += String(d)));
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => client.published.push(p));

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as cp from 'child_process';
 import { after, before, describe, test } from 'node:test';
 import {
-  CancellationTokenSource, CodeActionRequest, DiagnosticSeverity, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, LSPErrorCodes,
+  CancellationTokenSource, CodeActionRequest, DiagnosticSeverity, HoverRequest, MarkupContent, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
 import { fixture, fixtureUri, SERVER, sleep, TestClient, waitFor, WHOLE } from './harness';
@@ -54,23 +54,36 @@ describe('settings', () => {
   });
 
   test('newsdump.extraPhrases and ignorePhrases reach the engine', async () => {
-    const base = (await client.diagnostics(uri)).diagnostics;
-    const line = SEED.split('\n').findIndex((l) => l === 'Telegram and WhatsApp respond');
-    assert.ok(line > 0);
-    assert.ok(!base.some((d) => d.range.start.line <= line && d.range.end.line >= line && d.range.start.line === line), 'not residue by default');
+    // a neutral short line of our own inside the main article
+    const u = 'untitled:phrases';
+    const lines = SEED.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Telegram told Russia'));
+    const text = [...lines.slice(0, at), 'Kremlin statement follows', ...lines.slice(at)].join('\n');
+    await client.open(u, text, 'newsdump');
+    await client.diagnostics(u);
+    const hoverText = async () => {
+      const h = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: { line: at, character: 2 } });
+      return h ? (h.contents as MarkupContent).value : '';
+    };
+    assert.ok(!/kremlin statement follows/i.test(await hoverText()), 'no phrase evidence by default');
     let since = client.published.length;
-    await client.setSettings({ extraPhrases: ['Telegram and WhatsApp respond'] });
-    const p = await client.diagnosticsAfter(uri, since);
-    assert.ok(p.diagnostics.length > base.length || p.diagnostics.some((d) => d.range.start.line === line),
+    await client.setSettings({ extraPhrases: ['Kremlin statement follows'] });
+    const p = await client.diagnosticsAfter(u, since);
+    assert.ok(p.diagnostics.some((d) => d.range.start.line <= at && d.range.end.line >= at && (d.range.end.line > at || d.range.end.character > 0)),
       'the extra phrase makes its line residue');
+    assert.match(await hoverText(), /kremlin statement follows/i, 'the hover names the phrase as evidence');
+    // ignorePhrases protects a promo line
+    const promoLine = lines.findIndex((l) => l.startsWith('AI Masterclass for Students'));
+    const promoAt = promoLine + 1; // shifted by our inserted line
+    assert.ok(p.diagnostics.some((d) => d.code === 'promo' && d.range.start.line === promoAt), 'the promo is flagged first');
     since = client.published.length;
     await client.setSettings({ ignorePhrases: ['AI Masterclass for Students'] });
-    const q = await client.diagnosticsAfter(uri, since);
-    const masterclass = SEED.split('\n').findIndex((l) => l.startsWith('AI Masterclass for Students'));
-    assert.ok(!q.diagnostics.some((d) => d.range.start.line === masterclass && d.code === 'promo'), 'the ignored phrase protects its line');
+    const q = await client.diagnosticsAfter(u, since);
+    assert.ok(!q.diagnostics.some((d) => d.code === 'promo' && d.range.start.line === promoAt), 'the ignored phrase protects its line');
     since = client.published.length;
     await client.setSettings({});
-    await client.diagnosticsAfter(uri, since);
+    await client.diagnosticsAfter(u, since);
+    await client.close(u);
   });
 
   test('newsdump.outline.showResidue adds residue symbols under their article', async () => {
@@ -166,7 +179,7 @@ describe('plaintext modes', () => {
   });
 
   test('auto: annotates news dumps and copied pages', async () => {
-    for (const name of ['seed-daily8.txt', 'aggregator-cricket.txt', 'single-page-india.txt', 'aeb_a1fca19b884e.txt', 'wcxb_0221.txt']) {
+    for (const name of ['seed-daily8.txt', 'aggregator-cricket.txt', 'single-page-india.txt', 'wcxb_0221.txt']) {
       const { diagnostics, symbols } = await diagsFor(name, 'plaintext');
       assert.ok(diagnostics.length > 0, `diagnostics on ${name}`);
       assert.ok(symbols.length > 0, `symbols on ${name}`);

@@ -1,14 +1,13 @@
 // Open documents and their analyses. The model for one (document version, settings) pair is
 // computed exactly once and shared by every feature; edits are debounced, opening is
-// immediate, and a request that finds the cached model older than the document re-analyses
-// synchronously so nothing is ever answered from stale text.
-import { performance } from 'perf_hooks';
+// immediate, and a request that finds the cached model older than the document waits for
+// the analysis of the current text first, so nothing is ever answered from stale text.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DumpModel } from '../analysis/model';
 import { LANGUAGE_ID } from './constants';
 import { looksLikeNewsDump } from './looksLikeNewsDump';
 import { analysisKey, analyzeOptions, DEFAULT_SETTINGS, Settings } from './settings';
-import type { AnalyzeOptions } from '../analysis';
+import { AsyncAnalyzer, JobCancelled } from './worker';
 
 export interface Skipped {
   bytes: number;
@@ -33,8 +32,6 @@ export interface Analysis {
   key: string;
 }
 
-export type Analyzer = (text: string, opts: AnalyzeOptions) => DumpModel;
-
 export interface DocumentSource {
   get(uri: string): TextDocument | undefined;
   all(): TextDocument[];
@@ -49,8 +46,8 @@ export function skipMessage(bytes: number, limitMB: number): string {
   return `newsdump skipped this file: it is ${mb} MB, over the newsdump.maxFileSizeMB limit of ${limitMB} MB. Raise the setting to analyse it.`;
 }
 
-/** Analyses one document version (pure apart from the clock). */
-export function analyseDocument(doc: TextDocument, settings: Settings, analyze: Analyzer): Analysis {
+/** Analyses one document version (the engine may run on a worker thread). */
+export async function analyseDocument(doc: TextDocument, settings: Settings, analyzer: AsyncAnalyzer): Promise<Analysis> {
   const text = doc.getText();
   const base = { uri: doc.uri, version: doc.version, languageId: doc.languageId, text, settings, key: cacheKey(doc, settings) };
   const isDumpLanguage = doc.languageId === LANGUAGE_ID;
@@ -67,16 +64,14 @@ export function analyseDocument(doc: TextDocument, settings: Settings, analyze: 
       return { ...base, model: null, skipped, annotate: isDumpLanguage || settings.plaintext === 'always', ms: 0 };
     }
   }
-  const t0 = performance.now();
-  const model = analyze(text, analyzeOptions(settings));
-  const ms = performance.now() - t0;
+  const { model, ms } = await analyzer.analyze(doc.uri, text, analyzeOptions(settings));
   const annotate = isDumpLanguage || settings.plaintext === 'always' || looksLikeNewsDump(model);
   return { ...base, model, skipped: null, annotate, ms };
 }
 
 export interface StoreOptions {
   documents: DocumentSource;
-  analyze: Analyzer;
+  analyzer: AsyncAnalyzer;
   /** Resolves the settings for a document (workspace/configuration). */
   fetchSettings: (uri: string) => Promise<Settings>;
   /** Called with every fresh analysis of a still-open document's current version. */
@@ -85,8 +80,16 @@ export interface StoreOptions {
   log?: (msg: string) => void;
 }
 
+interface Inflight {
+  version: number;
+  key: string;
+  promise: Promise<Analysis | undefined>;
+}
+
 export class AnalysisStore {
   private readonly cache = new Map<string, Analysis>();
+  private readonly inflight = new Map<string, Inflight>();
+  private readonly published = new Map<string, Analysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly settings = new Map<string, Settings>();
   /** Bumped on every open/change/close/settings change: a pending run checks it. */
@@ -119,12 +122,9 @@ export class AnalysisStore {
     const g = this.bump(uri);
     this.cancelTimer(uri);
     await this.refreshSettings(uri);
-    if (this.generation.get(uri) !== g) {
-      // Edited while the settings were on their way: the edit scheduled a run already.
-      if (!this.timers.has(uri)) this.run(uri);
-      return;
-    }
-    this.run(uri);
+    // Edited while the settings were on their way: the edit scheduled a run already.
+    if (this.generation.get(uri) !== g && this.timers.has(uri)) return;
+    await this.run(uri);
   }
 
   /** A document changed: analyse once the edits pause. */
@@ -133,26 +133,30 @@ export class AnalysisStore {
     this.cancelTimer(uri);
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      this.run(uri);
+      void this.run(uri);
     }, this.debounceMs));
   }
 
-  /** A document was closed: drop everything, pending runs included. */
+  /** A document was closed: drop everything, pending and running work included. */
   closed(uri: string): void {
     this.bump(uri);
     this.cancelTimer(uri);
     this.cache.delete(uri);
+    this.inflight.delete(uri);
+    this.published.delete(uri);
     this.settings.delete(uri);
+    this.o.analyzer.cancel(uri);
   }
 
-  /** Settings changed: re-read them for every open document and re-analyse. */
+  /** Settings changed: re-read them for every open document, re-analyse and re-publish. */
   async settingsChanged(): Promise<void> {
     const docs = this.o.documents.all();
     await Promise.all(docs.map(async (d) => {
       const g = this.bump(d.uri);
       this.cancelTimer(d.uri);
       await this.refreshSettings(d.uri);
-      if (this.generation.get(d.uri) === g) this.run(d.uri, true);
+      // A settings change always yields a new Analysis object, so this re-publishes.
+      if (this.generation.get(d.uri) === g) await this.run(d.uri);
     }));
   }
 
@@ -165,49 +169,20 @@ export class AnalysisStore {
     }
   }
 
-  /**
-   * Analyses the current version if it has no analysis yet, and reports it (`force`: report
-   * even an unchanged analysis, after a settings change).
-   */
-  private run(uri: string, force = false): void {
-    const doc = this.o.documents.get(uri);
-    if (!doc) return; // closed mid-way
-    const before = this.cache.get(uri);
-    const a = this.current(uri);
-    if (!a || (a === before && !force)) return;
-    this.o.onAnalysed(a);
+  /** Analyses the current version if it has no analysis yet, and reports it. */
+  private async run(uri: string): Promise<void> {
+    const a = await this.current(uri);
+    if (a) this.report(a);
   }
 
-  /**
-   * The analysis of the document's current version, computed now if the cache holds an
-   * older one. Undefined when the document is not open.
-   */
-  current(uri: string): Analysis | undefined {
-    const doc = this.o.documents.get(uri);
-    if (!doc) return undefined;
-    const settings = this.settingsFor(uri);
-    const cached = this.cache.get(uri);
-    if (cached && cached.version === doc.version && cached.key === cacheKey(doc, settings)) {
-      if (cached.settings === settings) return cached;
-      // Only presentation settings changed (severities, outline): same model, new settings.
-      const updated = { ...cached, settings };
-      this.cache.set(uri, updated);
-      return updated;
-    }
-    let a: Analysis;
-    try {
-      a = analyseDocument(doc, settings, this.o.analyze);
-    } catch (e) {
-      this.o.log?.(`newsdump: analysis of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return undefined;
-    }
-    this.cache.set(uri, a);
-    // A synchronous run for a request also serves the pending debounced one.
-    if (this.timers.has(uri)) {
-      this.cancelTimer(uri);
-      queueMicrotask(() => this.o.onAnalysed(a));
-    }
-    return a;
+  /** Publishes `a` if it is still the open document's current version and not yet reported. */
+  private report(a: Analysis): void {
+    const doc = this.o.documents.get(a.uri);
+    if (!doc || doc.version !== a.version) return; // closed, or a newer version will report
+    if (this.published.get(a.uri) === a) return;
+    this.published.set(a.uri, a);
+    if (this.timers.has(a.uri)) this.cancelTimer(a.uri); // this run serves the pending one
+    this.o.onAnalysed(a);
   }
 
   /** True when the cache holds the analysis of the document's current version. */
@@ -217,18 +192,68 @@ export class AnalysisStore {
     return !doc || (!!cached && cached.version === doc.version && cached.key === cacheKey(doc, this.settingsFor(uri)));
   }
 
+  /**
+   * The analysis of the document's current version: cached, joined if already running, or
+   * computed now. If the document changes while it is computed, the newer version is
+   * analysed (up to a few rounds). Undefined when the document is not open.
+   */
+  async current(uri: string): Promise<Analysis | undefined> {
+    let last: Analysis | undefined;
+    for (let round = 0; round < 5; round++) {
+      const doc = this.o.documents.get(uri);
+      if (!doc) return undefined;
+      const a = await this.analysisOf(doc);
+      if (a) last = a;
+      const now = this.o.documents.get(uri);
+      if (!now) return undefined;
+      if (a && a.version === now.version) return a;
+    }
+    return last;
+  }
+
+  private analysisOf(doc: TextDocument): Promise<Analysis | undefined> {
+    const uri = doc.uri;
+    const settings = this.settingsFor(uri);
+    const key = cacheKey(doc, settings);
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === doc.version && cached.key === key) {
+      if (cached.settings === settings) return Promise.resolve(cached);
+      // Only presentation settings changed (severities, outline): same model, new settings.
+      const updated = { ...cached, settings };
+      this.cache.set(uri, updated);
+      return Promise.resolve(updated);
+    }
+    const running = this.inflight.get(uri);
+    if (running && running.version === doc.version && running.key === key) return running.promise;
+    const promise = analyseDocument(doc, settings, this.o.analyzer).then(
+      (a) => {
+        if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+        if (!this.o.documents.get(uri)) return undefined; // closed meanwhile
+        const prev = this.cache.get(uri);
+        if (!prev || prev.version <= a.version) this.cache.set(uri, a);
+        this.report(a);
+        return a;
+      },
+      (e: unknown) => {
+        if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
+        if (!(e instanceof JobCancelled)) {
+          this.o.log?.(`newsdump: analysis of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        }
+        return undefined;
+      },
+    );
+    this.inflight.set(uri, { version: doc.version, key, promise });
+    return promise;
+  }
+
   /** The cached analysis, whatever version it is for (no computation). */
   cached(uri: string): Analysis | undefined {
     return this.cache.get(uri);
   }
 
-  /** Open documents whose cached analysis is annotated (for workspace symbols). */
-  annotated(): Analysis[] {
-    const out: Analysis[] = [];
-    for (const d of this.o.documents.all()) {
-      const a = this.current(d.uri);
-      if (a && a.annotate && a.model) out.push(a);
-    }
-    return out;
+  /** Analyses of every open document that is annotated (for workspace symbols). */
+  async annotated(): Promise<Analysis[]> {
+    const all = await Promise.all(this.o.documents.all().map((d) => this.current(d.uri)));
+    return all.filter((a): a is Analysis => !!a && a.annotate && !!a.model);
   }
 }
