@@ -9,7 +9,8 @@
 // step fails, so it doubles as a GUI smoke test. Needs `npm run build` and the e2e tools
 // (scripts/install-e2e.sh).
 //
-// Options: --out DIR (default docs/); env NEWSDUMP_E2E_EXT loads another extension folder.
+// Options: --out DIR (default docs/); --check (a test run: pictures go to the run folder,
+// deleted on success); env NEWSDUMP_E2E_EXT loads another extension folder.
 
 const fs = require('fs');
 const path = require('path');
@@ -17,7 +18,9 @@ const c = require('../test/e2e/lib/common');
 const { startCodeServer, workbenchUrl } = require('../test/e2e/lib/code-server');
 const { launchBrowser } = require('../test/e2e/lib/browser');
 
-const OUT = path.resolve(process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : path.join(c.ROOT, 'docs'));
+// --check: the same walk as a test, pictures into the (deleted) run folder, docs/ untouched
+const CHECK = process.argv.includes('--check');
+const OUT_ARG = process.argv.includes('--out') ? path.resolve(process.argv[process.argv.indexOf('--out') + 1]) : null;
 const EXT_PATH = path.resolve(process.env.NEWSDUMP_E2E_EXT || c.ROOT);
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -37,8 +40,9 @@ const SETTINGS = {
 async function main() {
   c.requireBuilt('dist/extension.js', 'dist/server.js');
   if (!c.toolsInstalled()) throw new Error('e2e tools missing: run scripts/install-e2e.sh');
-  fs.mkdirSync(OUT, { recursive: true });
   const runDir = c.makeRunDir('shots');
+  const OUT = CHECK ? path.join(runDir, 'shots') : OUT_ARG || path.join(c.ROOT, 'docs');
+  fs.mkdirSync(OUT, { recursive: true });
   const ws = c.makeWorkspace(runDir);
   const file = path.join(ws, path.basename(c.SEED));
   let server;
@@ -111,19 +115,20 @@ async function main() {
     c.log(`Outline: ${outline.length} rows\n         ${outline.map((s) => s.slice(0, 90)).join('\n         ')}`);
     await shot('outline.png');
   } catch (e) {
-    // a picture of the moment it failed, next to the others
+    // a picture of the moment it failed, next to the others; the run folder is kept
     if (browser) await browser.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
+    c.log(`failure picture: ${path.join(OUT, 'failure.png')} (run folder ${runDir})`);
     throw e;
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop();
   }
   fs.rmSync(runDir, { recursive: true, force: true });
-  console.log('screenshots: 3 passed, 0 failed');
+  console.log('gui: 3 passed, 0 failed');
 }
 
 main().catch((e) => {
   console.error(e && e.stack ? e.stack : e);
-  console.log('screenshots: 0 passed, 1 failed');
+  console.log('gui: 0 passed, 1 failed');
   process.exitCode = 1;
 });

@@ -4,11 +4,12 @@
 // then runs every real-editor suite one after the other and sums their counts:
 //   vscode  test/e2e/run-vscode.js   (code-server's extension host, or test-electron)
 //   nvim    test/e2e/run-nvim.js     (neovim as LSP client)
+//   gui     scripts/screenshots.js   (the workbench UI itself, pictures to a temp folder)
 //   emacs   test/e2e/run-emacs.js    (emacs + eglot; optional, skipped when not installed)
 // Expects a built project (dist/); the npm script builds first.
 // Exit code 0 only when all passed; last line "e2e: N passed, N failed".
 //
-// Options: --only=vscode,nvim   --skip-install
+// Options: --only=vscode,nvim,gui,emacs   --skip-install
 
 const fs = require('fs');
 const path = require('path');
@@ -21,6 +22,9 @@ const emacsReady = () => commandExists('emacs')
 const RUNNERS = [
   { name: 'vscode', script: 'run-vscode.js', timeoutMs: 260000 },
   { name: 'nvim', script: 'run-nvim.js', timeoutMs: 90000 },
+  // the workbench driven like a person (Problems, Ctrl+. quick fix, Outline); pictures go to a
+  // temp folder here, `npm run screenshots` is what refreshes docs/
+  { name: 'gui', script: '../../scripts/screenshots.js', args: () => ['--check'], timeoutMs: 150000 },
   // optional: only where emacs + eglot are installed (scripts/install-e2e.sh --emacs)
   { name: 'emacs', script: 'run-emacs.js', timeoutMs: 90000, optional: true, available: emacsReady },
 ];
@@ -38,10 +42,11 @@ function install() {
 }
 
 /** Run one runner, echo its output, and read its closing "name: N passed, N failed" line. */
-function runOne({ name, script, timeoutMs }) {
+function runOne({ name, script, args, timeoutMs }) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = c.spawnGroup(process.execPath, [path.join(__dirname, script)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = [path.join(__dirname, script), ...(args ? args() : [])];
+    const child = c.spawnGroup(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
     const onData = (stream) => (d) => {
       stream.write(d);
