@@ -69,6 +69,10 @@ function checkClientRecord(r) {
     ARTICLES.forEach((a, i) => {
       if (a.source) assert.ok((r.symbols[i].detail || '').includes(a.source), `detail "${r.symbols[i].detail}" has "${a.source}"`);
     });
+    r.symbols.forEach((s, i) => {
+      const sel = (s.selectionRange || s.range).end.line;
+      assert.ok(s.range.end.line > sel, `article ${i + 1}'s range (${s.range.start.line}-${s.range.end.line}) covers its body, not only the headline`);
+    });
   });
   check('foldingRange: a range per article', () => {
     console.log(`      folds: ${r.folds.map((f) => `${f.startLine}-${f.endLine}`).join(', ')}`);

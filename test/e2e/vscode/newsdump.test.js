@@ -162,6 +162,9 @@ suite('newsdump in a real VS Code extension host', function () {
     ARTICLES.forEach((a, i) => {
       if (a.source) assert.ok((syms[i].detail || '').includes(a.source), `detail of article ${i + 1} "${syms[i].detail}" contains "${a.source}"`);
     });
+    syms.forEach((sym, i) => {
+      assert.ok(sym.range.end.line > sym.selectionRange.end.line, `article ${i + 1}'s range (${sym.range.start.line}-${sym.range.end.line}) covers its body, not only the headline`);
+    });
     for (let i = 1; i < syms.length; i++) {
       assert.ok(syms[i].range.start.line > syms[i - 1].range.end.line - 1, 'articles do not overlap and are in order');
     }
