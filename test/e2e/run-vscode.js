@@ -29,7 +29,7 @@ const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|
 
 const TESTS_INDEX = path.join(__dirname, 'vscode', 'index.js');
 // The extension folder loaded in development mode: the repo itself, or another folder (an
-// unpacked VSIX, say) given by NEWSDUMP_E2E_EXT. It must hold dist/ and samples/.
+// unpacked VSIX, a worktree of another commit) given by NEWSDUMP_E2E_EXT: package.json + dist/.
 const EXT_PATH = path.resolve(process.env.NEWSDUMP_E2E_EXT || c.ROOT);
 // NEWSDUMP_E2E_VSIX=file.vsix: test the packaged extension instead, installed into the
 // server's extensions folder the way a user installs it. extensionTestsPath only runs next to
