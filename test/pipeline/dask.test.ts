@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { test } from 'node:test';
 
@@ -37,7 +36,8 @@ test('Dask LocalCluster: 10,000 records in 16 partitions equal one single-proces
 });
 
 test('xargs -P: chunks filtered in parallel and concatenated equal one run', { skip: fs.existsSync(PY) ? false : `${PY} is missing` }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdump-xargs-'));
+  fs.mkdirSync(path.join(ROOT, 'out', 'pipeline'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ROOT, 'out', 'pipeline', 'xargs-'));
   const corpus = path.join(dir, 'corpus.jsonl');
   const gen = spawnSync(PY, [path.join(HERE, 'gen_corpus.py'), corpus, '--records', '3000'], { encoding: 'utf8' });
   assert.equal(gen.status, 0, gen.stderr);

@@ -54,7 +54,10 @@ def main():
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    work = args.keep or tempfile.mkdtemp(prefix='newsdump-dask-')
+    # under the repo's out/ (git-ignored), away from anything that sweeps /tmp
+    scratch = os.path.join(ROOT, 'out', 'pipeline')
+    os.makedirs(scratch, exist_ok=True)
+    work = args.keep or tempfile.mkdtemp(prefix='dask-', dir=scratch)
     os.makedirs(work, exist_ok=True)
     corpus = os.path.join(work, 'corpus.jsonl')
     with open(corpus, 'w', encoding='utf-8', newline='\n') as f:
