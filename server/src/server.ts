@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './analysis';
+import { documentAnalyzer } from './analysis/incremental';
 import { codeActionsFor, EditSupport, fixAllFor, workspaceEdit } from './lsp/codeActions';
 import {
   ARTICLE_FIX_KIND, COMMAND_APPLY_FIX_ALL, FIX_ALL_KIND, NOTIFICATION_STATUS, REQUEST_ARTICLES_JSONL,
@@ -229,5 +230,5 @@ function startServer(): void {
   connection.listen();
 }
 
-if (isAnalysisWorker()) runAnalysisWorker(analyze);
+if (isAnalysisWorker()) runAnalysisWorker(documentAnalyzer());
 else startServer();

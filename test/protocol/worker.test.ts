@@ -35,6 +35,12 @@ describe('analysis worker', () => {
     assert.ok(r.ms >= 0);
     const opts = { rules: { promo: 'off' as const }, extraPhrases: ['Telegram and WhatsApp respond'] };
     assert.deepStrictEqual((await w.analyze('a', SEED, opts)).model, analyze(SEED, opts));
+    // successive versions of one document (incremental inside the worker) = full analysis
+    let text = SEED;
+    for (const [at, ins] of [[500, 'Advertisement\n'], [3000, ' typed'], [text.length - 10, '\nSubscribe now']] as const) {
+      text = text.slice(0, at) + ins + text.slice(at);
+      assert.deepStrictEqual((await w.analyze('a', text, opts)).model, analyze(text, opts), `after inserting ${JSON.stringify(ins)}`);
+    }
   });
 
   test('a queued job is superseded by a newer version of the same document', async () => {

@@ -2,8 +2,9 @@
 // seconds) never blocks the server: requests, cancellation, edits and shutdown keep flowing.
 // One worker, one job at a time; jobs still queued for a document are dropped when a newer
 // version of it is submitted, and a running job is abandoned (worker terminated) when its
-// document is closed. The worker keeps the engine's per-segment cache between jobs, so
-// re-analysing an edited big dump is cheap.
+// document is closed. The worker keeps the engine's per-document incremental state
+// (documentAnalyzer) between jobs, so re-analysing an edited big dump is cheap; the main
+// thread only ever sees structured-cloned models, so the engine may reuse its own state.
 import { performance } from 'perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import type { AnalyzeOptions } from '../analysis';
@@ -38,21 +39,38 @@ export function isAnalysisWorker(): boolean {
 
 interface JobMessage {
   id: number;
+  uri: string;
   text: string;
   opts: AnalyzeOptions;
+}
+
+/** Drop the worker's incremental state of a closed document. */
+interface ForgetMessage {
+  forget: string;
+}
+
+/** The engine as the worker runs it: per-document state, so new versions are incremental. */
+export interface DocumentEngine {
+  analyze(text: string, opts: AnalyzeOptions, uri?: string): DumpModel;
+  forget(uri: string): void;
 }
 
 type ReplyMessage = { id: number; model: DumpModel; ms: number } | { id: number; error: string };
 
 /** The worker side: analyse every job posted to this thread. */
-export function runAnalysisWorker(analyze: (text: string, opts: AnalyzeOptions) => DumpModel): void {
+export function runAnalysisWorker(engine: DocumentEngine): void {
   const port = parentPort;
   if (!port) throw new Error('runAnalysisWorker outside a worker thread');
-  port.on('message', (job: JobMessage) => {
+  port.on('message', (msg: JobMessage | ForgetMessage) => {
+    if ('forget' in msg) {
+      engine.forget(msg.forget);
+      return;
+    }
+    const job = msg;
     let reply: ReplyMessage;
     try {
       const t0 = performance.now();
-      const model = analyze(job.text, job.opts);
+      const model = engine.analyze(job.text, job.opts, job.uri);
       reply = { id: job.id, model, ms: performance.now() - t0 };
     } catch (e) {
       reply = { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
@@ -110,6 +128,7 @@ export class WorkerAnalyzer implements AsyncAnalyzer {
   }
 
   cancel(uri: string): void {
+    this.worker?.postMessage({ forget: uri } satisfies ForgetMessage);
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].uri === uri) this.queue.splice(i, 1)[0].reject(new JobCancelled('cancelled'));
     }
@@ -183,6 +202,6 @@ export class WorkerAnalyzer implements AsyncAnalyzer {
     if (!this.worker) this.worker = this.spawn();
     this.worker.ref(); // a job in flight keeps the process alive
     this.running = job;
-    this.worker.postMessage({ id: job.id, text: job.text, opts: job.opts } satisfies JobMessage);
+    this.worker.postMessage({ id: job.id, uri: job.uri, text: job.text, opts: job.opts } satisfies JobMessage);
   }
 }
