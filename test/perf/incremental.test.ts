@@ -38,6 +38,7 @@ function check(name: string, text: string, seed: number, edits: number): void {
   let state: IncrementalState = analyzeFull(text);
   assert.deepStrictEqual(state.model, analyze(text), `${name}: full`);
   let reused = 0;
+  let shifted = 0;
   for (let k = 0; k < edits; k++) {
     const next = randomEdit(state.text, r);
     // Half the time the caller knows the change; otherwise the texts are compared.
@@ -45,8 +46,12 @@ function check(name: string, text: string, seed: number, edits: number): void {
     state = analyzeIncremental(state, next, change);
     assert.deepStrictEqual(state.model, analyze(next), `${name}: edit ${k} (seed ${seed})`);
     reused += state.stats.reused;
+    if (state.stats.segmentsShifted) shifted++;
   }
-  if (text.length > 100_000) assert.ok(reused > 0, `${name}: some segments were reused`);
+  if (text.length > 100_000) {
+    assert.ok(reused > 0, `${name}: some segments were reused`);
+    assert.ok(shifted > 0, `${name}: some segmentations were shifted, not recomputed`);
+  }
 }
 
 test('incremental = full on a generated scraper dump', () => {

@@ -15,7 +15,7 @@
 import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput } from './analyze';
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Group, Residue, Section } from './model';
-import { segment, Segment, Segmentation } from './segment';
+import { isHeaderField, segment, Segment, Segmentation } from './segment';
 import { Eol, Line, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
@@ -31,7 +31,7 @@ export interface IncrementalState {
   outs: SegmentOutput[];
   model: DumpModel;
   /** How the last state was produced, for benchmarks and logs. */
-  stats: { full: boolean; reused: number; analysed: number };
+  stats: { full: boolean; reused: number; analysed: number; segmentsShifted?: boolean };
 }
 
 /** An edit in old-text offsets: [start, end) was replaced by `insertedLength` characters. */
@@ -215,6 +215,32 @@ function sameSegment(o: Segment, n: Segment, dl: number): boolean {
     && o.source === n.source && o.published === n.published && o.byline === n.byline;
 }
 
+/**
+ * The segmentation of a header-based scraper dump (Title:/URL:/Date: blocks) after an edit
+ * inside one article's body: the same segments, moved down by `dl` lines after the edit.
+ * Null when the edit touched or could create a header field line, or the dump is laid out
+ * otherwise; the caller then segments from scratch. `oldLines` holds the edited lines'
+ * old text at a..b (the lines after them are already shifted).
+ */
+function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
+  if (prev.shape !== 'scraper' || regionLength === 0) return null;
+  const segs = prev.segments;
+  const headed = segs.findIndex((s) => s.role === 'entry' && s.header.length > 0);
+  if (headed < 0 || a <= segs[headed].first) return null;
+  for (let i = a; i <= b; i++) if (isHeaderField(oldLines[i].text)) return null;
+  for (let i = a; i < a + regionLength; i++) if (isHeaderField(lines[i].text)) return null;
+  // Every segment from here on ends at or after b: the edit is inside one article's body.
+  const at = (x: number) => (x > b ? x + dl : x);
+  const segments = segs.map((s): Segment => {
+    if (s.last < a) return s;
+    return {
+      ...s, first: at(s.first), last: s.last + dl,
+      headline: s.headline === null ? null : at(s.headline), header: s.header.map(at),
+    };
+  });
+  return { shape: prev.shape, segments, related: prev.related };
+}
+
 // ---------------------------------------------------------------------------------------
 
 /**
@@ -271,7 +297,9 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
   const table: LineTable = { lines, eol, mixedEol, bom: prev.table.bom };
 
   // 2. Segments: reuse the output of every unchanged segment outside the edited lines.
-  const seg = segment(lines);
+  const fast = shiftedSegmentation(prev.seg, oldLines, lines, a, b, region.length, dl);
+  const shifted = fast !== null;
+  const seg = fast ?? segment(lines);
   const oldSegs = prev.seg.segments;
   const byFirst = new Map<number, number>();
   oldSegs.forEach((s, k) => byFirst.set(s.first, k));
@@ -303,7 +331,7 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
   const base: DumpModel = { ...baseModel(newText, table) };
   return {
     text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model: assemble(base, seg, outs),
-    stats: { full: false, reused, analysed: outs.length - reused },
+    stats: { full: false, reused, analysed: outs.length - reused, segmentsShifted: shifted },
   };
 }
 

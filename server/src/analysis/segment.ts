@@ -44,7 +44,8 @@ function mayBeHeaderField(t: string): boolean {
   if (c > 32 && c < 0x7f && HEADER_FIRST[c] === 0) return false;
   return t.indexOf(':') >= 0;
 }
-function isHeaderField(t: string): boolean {
+/** A "Title: ..." / "URL: ..." style header field line. */
+export function isHeaderField(t: string): boolean {
   return mayBeHeaderField(t) && HEADER_FIELD.test(t);
 }
 const RULE_FIRST = new Uint8Array(128);
