@@ -1,8 +1,15 @@
 // Decides, for the lines of one article segment, which are the article (headline, byline,
 // dateline, subheadings, body) and which are page furniture around it.
-// Baseline: keep everything the phrase rules did not claim. (Replaced by the trained
-// classifier.)
+//
+// A trained model (scripts/train/, weights in model.json): language-agnostic line features
+// (features.ts, each line with its neighbours and its place relative to the densest prose
+// run) -> boosted trees -> `chrome` when the residue probability passes the model's
+// threshold. A third ensemble scores headline candidates when the layout did not
+// name the headline. Linear in the number of lines; deterministic.
 import type { RuleId } from '../model';
+import { NF, pageFeatures } from './features';
+import { Ensemble, Forest, sigmoid } from './trees';
+import MODEL from './model.json';
 
 export type LineRole = 'blank' | 'headline' | 'byline' | 'dateline' | 'heading' | 'body' | 'chrome';
 
@@ -22,7 +29,21 @@ export interface PageVerdict {
   /** For `chrome` lines: why, in words ("navigation run of 14 short lines before the headline"). */
   evidence: (string | null)[];
   headline: number | null;
+  /** Residue probability per line (0 for blank lines), for diagnostics and tuning. */
+  scores: number[];
 }
+
+interface PageModel {
+  chrome: Ensemble;
+  headline: Ensemble;
+  threshold: number;
+}
+const model = MODEL as unknown as PageModel;
+const chromeForest = new Forest(model.chrome);
+const headlineForest = new Forest(model.headline);
+/** Headline candidates: lines from this far before the body's start to a little after it. */
+const HEADLINE_BEFORE = 150;
+const HEADLINE_AFTER = 12;
 
 let trace: ((input: PageInput) => void) | null = null;
 /** Training hook: records every classifier input (scripts/train/dump.ts). */
@@ -30,21 +51,88 @@ export function setPageTrace(fn: ((input: PageInput) => void) | null): void {
   trace = fn;
 }
 
+let thresholdOverride: number | null = null;
+/** Tuning hook: classify with another residue threshold (null restores the model's). */
+export function setChromeThreshold(t: number | null): void {
+  thresholdOverride = t;
+}
+
+const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор|от|द्वारा)\s+\S/iu;
+const DATELINE = /\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b/iu;
+
+/** Segments this small with a named headline are an aggregator's entry: keep them whole. */
+const SMALL_ENTRY_LINES = 6;
+
 export function classifyPage(input: PageInput): PageVerdict {
   if (trace) trace(input);
-  const roles: LineRole[] = [];
-  const evidence: (string | null)[] = [];
-  let headline = input.headline;
-  for (let i = 0; i < input.lines.length; i++) {
-    const t = input.lines[i].trim();
-    if (t === '') roles.push('blank');
-    else if (input.header[i]) roles.push('dateline');
-    else if (headline === null && !input.ruled[i]) {
-      headline = i;
-      roles.push('headline');
-    } else if (i === headline) roles.push('headline');
-    else roles.push(input.ruled[i] ? 'chrome' : 'body');
-    evidence.push(null);
+  const n = input.lines.length;
+  const roles: LineRole[] = new Array(n).fill('blank');
+  const evidence: (string | null)[] = new Array(n).fill(null);
+  const scores: number[] = new Array(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    if (input.lines[i].trim() === '') continue;
+    if (input.header[i]) roles[i] = 'dateline';
+    else if (input.ruled[i]) {
+      roles[i] = 'chrome';
+      scores[i] = 1;
+    }
   }
-  return { roles, evidence, headline };
+  if (input.headline !== null) roles[input.headline] = 'headline';
+  // Lines the rules did not claim, in order; the model sees only these.
+  const pf = pageFeatures(input);
+  const m = pf.idx.length;
+  if (m === 0) return { roles, evidence, headline: input.headline, scores };
+
+  const x = pf.x;
+  const p = new Float64Array(m);
+  for (let k = 0; k < m; k++) p[k] = sigmoid(chromeForest.score(x, k, NF));
+
+  // Headline: the layout's, else the best-scoring candidate.
+  let headline = input.headline;
+  if (headline === null) {
+    let best = -Infinity;
+    const from = Math.max(0, pf.bodyStart - HEADLINE_BEFORE);
+    const to = Math.min(m, pf.bodyStart + HEADLINE_AFTER);
+    for (let k = from; k < to; k++) {
+      const i = pf.idx[k];
+      if (input.header[i] || pf.words[k] > 40) continue;
+      const s = headlineForest.score(x, k, NF);
+      if (s > best) {
+        best = s;
+        headline = i;
+      }
+    }
+  }
+  const thr = thresholdOverride ?? model.threshold;
+  const keepAll = input.headline !== null && m <= SMALL_ENTRY_LINES;
+  let hk = -1;
+  for (let k = 0; k < m; k++) {
+    const i = pf.idx[k];
+    scores[i] = p[k];
+    if (i === headline) {
+      roles[i] = 'headline';
+      hk = k;
+    } else if (input.header[i]) roles[i] = 'dateline';
+    else if (p[k] >= thr && !keepAll) {
+      roles[i] = 'chrome';
+      evidence[i] = describe(pf, k, p[k]);
+    } else roles[i] = 'body';
+  }
+  // Byline and dateline: short kept lines right around the headline.
+  if (hk >= 0) {
+    for (let k = Math.max(0, hk - 2); k < Math.min(m, hk + 5); k++) {
+      const i = pf.idx[k];
+      if (roles[i] !== 'body' || pf.words[k] > 12 || pf.prose[k]) continue;
+      const t = input.lines[i].trim();
+      if (BYLINE.test(t)) roles[i] = 'byline';
+      else if (DATELINE.test(t)) roles[i] = 'dateline';
+    }
+  }
+  return { roles, evidence, headline, scores };
+}
+
+function describe(pf: ReturnType<typeof pageFeatures>, k: number, p: number): string {
+  const where = k < pf.bodyStart ? 'before the article body' : k > pf.bodyEnd ? 'after the article body' : 'inside the article text';
+  const what = pf.prose[k] ? 'prose line' : pf.words[k] <= 4 ? 'short link-like line' : 'short line';
+  return `${what} ${where} that reads like page furniture (model score ${p.toFixed(2)})`;
 }

@@ -22,13 +22,13 @@ const CHROME_WORD =
 export const BASE_NAMES = [
   'logChars', 'logWords', 'sentEnd', 'colonEnd', 'alnumEnd', 'punctRatio', 'digitRatio', 'upperStartRatio',
   'capsRatio', 'commaPerWord', 'innerSentences', 'avgWordLen', 'separator', 'bullet', 'copyright', 'urlish',
-  'dateish', 'quote', 'lowerStart', 'upperStart', 'repeat', 'ruled', 'header', 'givenHeadline', 'prose',
+  'dateish', 'quote', 'lowerStart', 'upperStart', 'repeat', 'header', 'givenHeadline', 'prose',
   'chromeWord', 'hasCase', 'parenOrBracket',
 ] as const;
 const NB = BASE_NAMES.length;
 
 /** Context features use these base columns of neighbours. */
-const CTX_COLS = [1, 2, 7, 21, 24, 20] as const; // logWords, sentEnd, upperStartRatio, ruled, prose, repeat
+const CTX_COLS = (['logWords', 'sentEnd', 'upperStartRatio', 'prose', 'repeat', 'dateish'] as const).map((n) => BASE_NAMES.indexOf(n));
 const CTX_OFFS = [-3, -2, -1, 1, 2, 3] as const;
 
 export const FEATURE_NAMES: string[] = (() => {
@@ -36,19 +36,21 @@ export const FEATURE_NAMES: string[] = (() => {
   for (const d of CTX_OFFS) for (const c of CTX_COLS) n.push(`${BASE_NAMES[c]}@${d}`);
   n.push(
     'relPos', 'wordsBefore', 'wordsAfter', 'inBody', 'beforeBody', 'afterBody', 'distBodyStart', 'distBodyEnd',
-    'prose2', 'prose5', 'prose15', 'words5', 'ruled3', 'ruled10', 'shortRun', 'logLines', 'logTotalWords',
+    'prose2', 'prose5', 'prose15', 'words5', 'shortRun', 'logLines', 'logTotalWords',
     'bodyShare', 'sameShapeRun', 'nonBlankIdx', 'proseBefore', 'proseAfter', 'headlineDist', 'afterHeadline',
-    'blankBefore', 'blankAfter', 'logCharsRank',
+    'blankBefore', 'blankAfter', 'logCharsRank', 'containedElsewhere', 'containsOther', 'nextProseDist',
+    'prevProseDist', 'titleLike', 'firstTitleLikeBeforeBody',
   );
   return n;
 })();
 export const NF = FEATURE_NAMES.length;
 
 export interface PageFeatures {
-  /** Non-blank line indices, in order. */
+  /** Non-blank lines that no phrase rule claimed, in order (ruled lines are residue anyway
+   *  and are left out, so that a widget inside the body does not split it). */
   idx: number[];
-  /** Row-major, idx.length x NF. */
-  x: Float64Array;
+  /** Row-major, idx.length x NF, float32 (as the trees were trained). */
+  x: Float32Array;
   bodyStart: number;
   bodyEnd: number;
   words: number[];
@@ -77,8 +79,31 @@ export function isProseLine(t: string, words: number): boolean {
   return w >= 20 || (w >= 8 && SENT_END.test(t));
 }
 
-function base(t: string, words: number): Float64Array {
-  const f = new Float64Array(NB);
+// Character classes, cached per code point: letter, number, upper-case letter, lower-case
+// letter, white space (as JS \s), cased (has a different other case), is its upper case.
+const C_L = 1, C_N = 2, C_LU = 4, C_LL = 8, C_SP = 16, C_CASED = 32, C_UP = 64;
+const classCache = new Map<number, number>();
+function charClass(cp: number): number {
+  let c = classCache.get(cp);
+  if (c !== undefined) return c;
+  const ch = String.fromCodePoint(cp);
+  c = 0;
+  if (/\p{L}/u.test(ch)) c |= C_L;
+  if (/\p{N}/u.test(ch)) c |= C_N;
+  if (/\p{Lu}/u.test(ch)) c |= C_LU;
+  if (/\p{Ll}/u.test(ch)) c |= C_LL;
+  if (/\s/u.test(ch)) c |= C_SP;
+  const lo = ch.toLowerCase();
+  const up = ch.toUpperCase();
+  if (lo !== up) c |= C_CASED;
+  if (ch === up) c |= C_UP;
+  if (classCache.size < 65536) classCache.set(cp, c);
+  return c;
+}
+const OPENERS = new Set([34, 39, 0x201c, 0x2018, 0xab, 40, 91]); // " ' “ ‘ « ( [
+
+function base(t: string, words: number, f: Float64Array): Float64Array {
+  f.fill(0);
   const chars = t.length;
   let punct = 0;
   let digit = 0;
@@ -86,39 +111,68 @@ function base(t: string, words: number): Float64Array {
   let cased = 0;
   let commas = 0;
   let alnum = 0;
-  for (const ch of t) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 48 && c <= 57) {
-      digit++;
-      alnum++;
-    } else if (c === 44 || c === 0x3001 || c === 0x060c) commas++;
+  // words (split on white space): count, length, and the case of their first letter
+  let nw = 0;
+  let wl = 0;
+  let casedWords = 0;
+  let upWords = 0;
+  let inWord = false;
+  let lead = false; // still in the word's opening quotes/brackets
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    let cls: number;
     if (c < 128) {
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (c >= 48 && c <= 57) cls = C_N;
+      else if (c >= 65 && c <= 90) cls = C_L | C_LU | C_CASED | C_UP;
+      else if (c >= 97 && c <= 122) cls = C_L | C_LL | C_CASED;
+      else if (c === 32 || (c >= 9 && c <= 13)) cls = C_SP;
+      else cls = 0;
+      if (c >= 48 && c <= 57) {
+        digit++;
+        alnum++;
+      } else if (c === 44) commas++;
+      if (cls & C_L) {
         alnum++;
         cased++;
         if (c <= 90) upper++;
       } else if (c !== 32 && !(c >= 48 && c <= 57)) punct++;
-    } else if (/\p{L}/u.test(ch)) {
-      alnum++;
-      const lo = ch.toLowerCase();
-      const up = ch.toUpperCase();
-      if (lo !== up) {
-        cased++;
-        if (ch === up) upper++;
-      }
-    } else if (/\p{N}/u.test(ch)) alnum++;
-    else if (!/\s/u.test(ch)) punct++;
-  }
-  const ws = t.split(/\s+/).filter(Boolean);
-  let casedWords = 0;
-  let upWords = 0;
-  let wl = 0;
-  for (const w of ws) {
-    wl += w.length;
-    if (CASED_START.test(w)) {
-      casedWords++;
-      if (UPPER_START.test(w)) upWords++;
+    } else {
+      cls = charClass(c);
+      if (c === 0x3001 || c === 0x060c) commas++;
+      if (cls & C_L) {
+        alnum++;
+        if (cls & C_CASED) {
+          cased++;
+          if (cls & C_UP) upper++;
+        }
+      } else if (cls & C_N) alnum++;
+      else if (!(cls & C_SP)) punct++;
     }
+    if (cls & C_SP) inWord = false;
+    else {
+      if (!inWord) {
+        nw++;
+        inWord = true;
+        lead = true;
+      }
+      wl += width;
+      if (lead && !OPENERS.has(c)) {
+        lead = false;
+        if (cls & (C_LU | C_LL)) {
+          casedWords++;
+          if (cls & C_LU) upWords++;
+        }
+      }
+    }
+    i += width - 1;
   }
   let inner = 0;
   const re = /[.!?。！？।][\s"”’]+(?=\p{Lu}|\p{Lo})/gu;
@@ -135,7 +189,7 @@ function base(t: string, words: number): Float64Array {
   f[8] = cased ? upper / cased : 0;
   f[9] = words ? commas / words : 0;
   f[10] = Math.log1p(inner);
-  f[11] = ws.length ? wl / ws.length : 0;
+  f[11] = nw ? wl / nw : 0;
   f[12] = SEPARATOR.test(t) ? 1 : 0;
   f[13] = BULLET.test(t) ? 1 : 0;
   f[14] = COPYRIGHT.test(t) ? 1 : 0;
@@ -144,17 +198,17 @@ function base(t: string, words: number): Float64Array {
   f[17] = QUOTE.test(t) ? 1 : 0;
   f[18] = LOWER_START.test(t) ? 1 : 0;
   f[19] = UPPER_START.test(t) ? 1 : 0;
-  // 20 repeat, 21 ruled, 22 header, 23 givenHeadline, 24 prose: filled by caller
-  f[25] = CHROME_WORD.test(t) && words <= 4 ? 1 : 0;
-  f[26] = cased > alnum * 0.3 ? 1 : 0;
-  f[27] = /^[\[(]|[\])]$/.test(t) ? 1 : 0;
+  // 20 repeat, 21 header, 22 givenHeadline, 23 prose: filled by caller
+  f[24] = CHROME_WORD.test(t) && words <= 4 ? 1 : 0;
+  f[25] = cased > alnum * 0.3 ? 1 : 0;
+  f[26] = /^[\[(]|[\])]$/.test(t) ? 1 : 0;
   return f;
 }
 
 export function pageFeatures(input: PageInput): PageFeatures {
   const { lines } = input;
   const idx: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') idx.push(i);
+  for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '' && !input.ruled[i]) idx.push(i);
   const m = idx.length;
   const texts = idx.map((i) => lines[i].trim());
   const words = texts.map(countWords);
@@ -162,14 +216,14 @@ export function pageFeatures(input: PageInput): PageFeatures {
   const counts = new Map<string, number>();
   const keys = texts.map(normKey);
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const Bflat = new Float64Array(m * NB);
   const B: Float64Array[] = texts.map((t, k) => {
-    const f = base(t, words[k]);
+    const f = base(t, words[k], Bflat.subarray(k * NB, (k + 1) * NB));
     const i = idx[k];
     f[20] = Math.log1p((counts.get(keys[k]) ?? 1) - 1);
-    f[21] = input.ruled[i] ? 1 : 0;
-    f[22] = input.header[i] ? 1 : 0;
-    f[23] = input.headline === i ? 1 : 0;
-    f[24] = prose[k] ? 1 : 0;
+    f[21] = input.header[i] ? 1 : 0;
+    f[22] = input.headline === i ? 1 : 0;
+    f[23] = prose[k] ? 1 : 0;
     return f;
   });
 
@@ -180,7 +234,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
   let cur = 0;
   let cs = 0;
   for (let k = 0; k < m; k++) {
-    const s = input.ruled[idx[k]] ? -6 : prose[k] ? Math.min(words[k], 80) : words[k] >= 8 ? 1 : -3;
+    const s = prose[k] ? Math.min(words[k], 80) : words[k] >= 8 ? 1 : -3;
     if (cur <= 0) {
       cur = s;
       cs = k;
@@ -200,8 +254,6 @@ export function pageFeatures(input: PageInput): PageFeatures {
   for (let k = 0; k < m; k++) cum.push(cum[k] + words[k]);
   const pc: number[] = [0];
   for (let k = 0; k < m; k++) pc.push(pc[k] + (prose[k] ? 1 : 0));
-  const rc: number[] = [0];
-  for (let k = 0; k < m; k++) rc.push(rc[k] + (input.ruled[idx[k]] ? 1 : 0));
   const lw: number[] = [0];
   for (let k = 0; k < m; k++) lw.push(lw[k] + B[k][1]);
   const win = (arr: number[], k: number, r: number) => {
@@ -244,7 +296,35 @@ export function pageFeatures(input: PageInput): PageFeatures {
     return lo / Math.max(1, m);
   };
 
-  const x = new Float64Array(m * NF);
+  // Substring relations between short lines (breadcrumbs and <title> copies of the headline).
+  const LIMIT = 400;
+  const shortK: number[] = [];
+  for (let k = 0; k < m && shortK.length < LIMIT; k++) if (words[k] <= 30 && keys[k].length >= 12) shortK.push(k);
+  const contained = new Uint8Array(m);
+  const contains = new Uint8Array(m);
+  for (const a of shortK)
+    for (const b of shortK) {
+      if (a === b || keys[a] === keys[b] || keys[b].length <= keys[a].length) continue;
+      if (keys[b].includes(keys[a])) {
+        contained[a] = 1;
+        contains[b] = 1;
+      }
+    }
+  const nextProse = new Array<number>(m).fill(m);
+  const prevProse = new Array<number>(m).fill(m);
+  for (let k = m - 1, last = -1; k >= 0; k--) {
+    if (last >= 0) nextProse[k] = last - k;
+    if (prose[k]) last = k;
+  }
+  for (let k = 0, last = -1; k < m; k++) {
+    if (last >= 0) prevProse[k] = k - last;
+    if (prose[k]) last = k;
+  }
+  const titleLike = texts.map((t, k) => words[k] >= 3 && words[k] <= 25 && !SENT_END.test(t));
+  let lastTitleBeforeBody = -1;
+  for (let k = 0; k < bs; k++) if (titleLike[k]) lastTitleBeforeBody = k;
+
+  const x = new Float32Array(m * NF);
   for (let k = 0; k < m; k++) {
     const o = k * NF;
     x.set(B[k], o);
@@ -266,8 +346,6 @@ export function pageFeatures(input: PageInput): PageFeatures {
     x[p++] = win(pc, k, 5);
     x[p++] = win(pc, k, 15);
     x[p++] = win(lw, k, 5);
-    x[p++] = win(rc, k, 3);
-    x[p++] = win(rc, k, 10);
     x[p++] = Math.log1p(shortRun[k]);
     x[p++] = Math.log1p(m);
     x[p++] = Math.log1p(totalWords);
@@ -281,6 +359,12 @@ export function pageFeatures(input: PageInput): PageFeatures {
     x[p++] = i > 0 && lines[i - 1].trim() === '' ? 1 : 0;
     x[p++] = i + 1 < lines.length && lines[i + 1].trim() === '' ? 1 : 0;
     x[p++] = rankOf(texts[k].length);
+    x[p++] = contained[k];
+    x[p++] = contains[k];
+    x[p++] = Math.log1p(nextProse[k]);
+    x[p++] = Math.log1p(prevProse[k]);
+    x[p++] = titleLike[k] ? 1 : 0;
+    x[p++] = k === lastTitleBeforeBody ? 1 : 0;
   }
   return { idx, x, bodyStart: bs, bodyEnd: be, words, prose };
 }
