@@ -16,7 +16,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SEED = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'fuzz', 'seed-daily8.txt'), 'utf8');
 const PAGE = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'fuzz', 'single-page-india.txt'), 'utf8');
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdump-robust-'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ndrobust-inputs-'));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function file(name: string, data: string | Buffer): string {
