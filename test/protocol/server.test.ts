@@ -105,6 +105,23 @@ describe('language server on the seed dump (plaintext, auto mode)', () => {
     assert.ok(!kinds.has(24 /* Event */), 'no residue symbols without newsdump.outline.showResidue');
   });
 
+  test('document symbols: each article\'s range holds its gold body lines', async () => {
+    const syms = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } })) as DocumentSymbol[];
+    const heads = GOLD.lines.map((l, i) => (l.tag === 'headline' ? i : -1)).filter((i) => i >= 0);
+    heads.forEach((h, k) => {
+      // up to the next article's metadata block (source / time lines) or headline
+      let end = k + 1 < heads.length ? heads[k + 1] : GOLD.lines.length;
+      const meta = GOLD.lines.findIndex((l, i) => i > h && i < end && l.tag !== null);
+      if (meta >= 0) end = meta;
+      // kept text lines of this article: untagged, mostly not residue
+      const body = GOLD.lines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > h && i < end && l.tag === null && l.chars > 0 && l.residueChars * 2 < l.chars);
+      const last = body.length ? body[body.length - 1].i : h;
+      const r = syms[k].range;
+      assert.ok(r.start.line <= h && r.end.line >= last,
+        `article ${k + 1} range ${r.start.line}-${r.end.line} holds its headline (line ${h}) and body through line ${last}`);
+    });
+  });
+
   test('folding: a range per article and per multi-line residue block', async () => {
     const folds = (await client.conn.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: SEED_URI } })) as FoldingRange[];
     const syms = (await client.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } })) as DocumentSymbol[];
