@@ -179,6 +179,7 @@ export class AnalysisStore {
   private report(a: Analysis): void {
     const doc = this.o.documents.get(a.uri);
     if (!doc || doc.version !== a.version) return; // closed, or a newer version will report
+    if (a.key !== cacheKey(doc, this.settingsFor(a.uri))) return; // settings changed meanwhile
     if (this.published.get(a.uri) === a) return;
     this.published.set(a.uri, a);
     if (this.timers.has(a.uri)) this.cancelTimer(a.uri); // this run serves the pending one
@@ -230,7 +231,9 @@ export class AnalysisStore {
         if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
         if (!this.o.documents.get(uri)) return undefined; // closed meanwhile
         const prev = this.cache.get(uri);
-        if (!prev || prev.version <= a.version) this.cache.set(uri, a);
+        const doc2 = this.o.documents.get(uri)!;
+        const stale = prev && prev.version === a.version && prev.key === cacheKey(doc2, this.settingsFor(uri)) && a.key !== prev.key;
+        if (!prev || (prev.version <= a.version && !stale)) this.cache.set(uri, a);
         this.report(a);
         return a;
       },
