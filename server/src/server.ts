@@ -140,7 +140,8 @@ function startServer(): void {
   /**
    * The analysis of the document's current text for a request. When the cached model is older
    * than the document, yield once first so a $/cancelRequest (or a newer edit) already on the
-   * wire is seen before the synchronous re-analysis.
+   * wire is seen before the re-analysis, which the request then waits for: no answer is ever
+   * computed from other text than the version its edits name.
    */
   async function analysisFor(uri: string, token?: CancellationToken): Promise<Analysis | undefined> {
     if (token?.isCancellationRequested) throw cancelled();
