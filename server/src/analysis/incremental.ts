@@ -375,8 +375,9 @@ export function documentAnalyzer(limit = 8): {
     analyze(text, opts, uri) {
       if (uri === undefined) return analyzeFull(text, opts).model;
       const prev = states.get(uri);
-      const next = prev ? analyzeIncremental(prev, text, undefined, opts) : analyzeFull(text, opts);
+      // Dropped first: an incremental run consumes it, so a failed run must not leave it.
       states.delete(uri);
+      const next = prev ? analyzeIncremental(prev, text, undefined, opts) : analyzeFull(text, opts);
       states.set(uri, next);
       if (states.size > limit) states.delete(states.keys().next().value as string);
       return next.model;
