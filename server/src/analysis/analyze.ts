@@ -136,7 +136,13 @@ export function looksBinary(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 // Segment analysis, cached by content.
 
-const CACHE_LIMIT = 4096;
+let cacheLimit = 4096;
+
+/** Caps the segment cache (a language server that keeps incremental state needs little). */
+export function setSegmentCacheLimit(n: number): void {
+  cacheLimit = Math.max(0, n);
+  while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+}
 const cache = new Map<string, SegResult>();
 
 /** Empties the segment cache (benchmarks measure cold analysis with it). */
@@ -158,7 +164,7 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
   }
   const result = analyzeSegment(texts, rel(s.headline), s.header.map(rel), phrases, eol);
   cache.set(key, result);
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return result;
 }
 
