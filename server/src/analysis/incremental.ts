@@ -12,7 +12,7 @@
 // The result is deep-equal to `analyze(newText, opts)` (test/perf/incremental.test.ts checks
 // it on seeded random edits); anything unusual (binary or empty text, an edit at offset 0,
 // a change of the dominant line terminator, other options) falls back to a full analysis.
-import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput } from './analyze';
+import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCacheLimit } from './analyze';
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
 import { isHeaderField, segment, Segment, Segmentation } from './segment';
@@ -370,10 +370,13 @@ export function incrementalAnalyzer(): {
  * The analyser for a language server: keeps the last state of up to `limit` documents by URI
  * and re-analyses each new version of a document incrementally from the previous one.
  */
-export function documentAnalyzer(limit = 8): {
+export function documentAnalyzer(limit = 8, segmentCache = 256): {
   analyze(text: string, opts: AnalyzeOptions, uri?: string): DumpModel;
   forget(uri: string): void;
 } {
+  // Unchanged segments are reused from the state, so the content cache only serves undo and
+  // small files: a small one saves a copy of every big dump's text (and its results).
+  setSegmentCacheLimit(segmentCache);
   const states = new Map<string, IncrementalState>();
   return {
     analyze(text, opts, uri) {
