@@ -1,10 +1,11 @@
-// npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json]
+// npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T]
 // Scores the engine in-process on annotated dumps (.ann), with the same metrics as
 // /work/shared/tools/score-dumps.py (token residue recall / removal precision / F1, title
 // recall / precision, source accuracy), then lists the worst files.
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, clean } from '../server/src/analysis';
+import { setChromeThreshold } from '../server/src/analysis/page/classify';
 import { FileScore, parseAnn, scoreDoc, summarize, summaryLine, PredArticle } from '../test/support/ann';
 
 function listAnn(p: string): string[] {
@@ -31,10 +32,11 @@ function main(): void {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--worst') worst = Number(args[++i]);
+    else if (a === '--threshold') setChromeThreshold(Number(args[++i]));
     else if (a === '--files') perFile = true;
     else if (a === '--json') json = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json]');
+      console.log('usage: npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T (page classifier)]');
       return;
     } else inputs.push(a);
   }

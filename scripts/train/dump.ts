@@ -4,9 +4,9 @@
 //
 // usage: node out/dump.js OUT_PREFIX [--augment] DIR_OR_FILE...
 //   -> OUT_PREFIX.bin (float32 rows x features), OUT_PREFIX.json (names, files, labels)
-// --augment adds, for every other file, two variants that real dumps also have: the page
-// cut to start at its headline (no navigation above), and only its article lines (an
-// already clean article, which must stay whole).
+// --augment adds variants that real dumps also have: the page cut to start at its headline
+// (no navigation above), and only its article lines (an already clean article, which must
+// stay whole); both for every other file.
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../server/src/analysis';
@@ -67,9 +67,10 @@ for (let fi = 0; fi < files.length; fi++) {
   const doc = parseAnn(files[fi]);
   meta.files.push(files[fi]);
   run(fi, doc.lines, 0);
-  if (!augment || fi % 2 === 1) continue;
+  if (!augment) continue;
   const h = doc.lines.findIndex((l) => l.tag === 'headline');
-  if (h > 0) run(fi, doc.lines.slice(h), 1);
+  if (h > 0 && fi % 2 === 0) run(fi, doc.lines.slice(h), 1);
+  if (fi % 2 === 1) continue;
   const kept = doc.lines.filter((l) => l.text.trim() === '' || !isResidue(l));
   if (kept.length > 3) run(fi, kept, 2);
 }

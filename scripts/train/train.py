@@ -201,7 +201,15 @@ def main():
     t0 = time.time()
     meta, x, rows = load(prefix)
     names = meta['features']
+    # --drop a,b: features the trees may not use (set constant), e.g. page-global positions
+    for name in (arg(args, '--drop', '').split(',') if '--drop' in args else []):
+        x[:, names.index(name)] = 0
     tr, val = split(rows, final)
+    # --skip-named: leave out segments whose headline the layout named (aggregator entries;
+    # in these web pages, comment threads the segmenter took for entries).
+    if '--skip-named' in args:
+        gh = x[:, names.index('givenHeadline')] == 1
+        tr &= ~np.isin(rows[:, 7], np.unique(rows[gh, 7]))
     print(f'rows {len(rows)} train {tr.sum()} held-out {val.sum()} features {len(names)}', flush=True)
     y = (rows[:, 2] == 1).astype(np.float64)
     w = np.sqrt(token_weight(x, names))

@@ -62,6 +62,7 @@ const DATELINE = /\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[
 
 /** Segments this small with a named headline are an aggregator's entry: keep them whole. */
 const SMALL_ENTRY_LINES = 6;
+const NAMED_THRESHOLD = 0.85;
 
 export function classifyPage(input: PageInput): PageVerdict {
   if (trace) trace(input);
@@ -103,7 +104,9 @@ export function classifyPage(input: PageInput): PageVerdict {
       }
     }
   }
-  const thr = thresholdOverride ?? model.threshold;
+  // Entries whose headline the layout named (aggregator, scraper) are articles already cut
+  // out by the layout: only lines the model is very sure about go.
+  const thr = Math.max(thresholdOverride ?? model.threshold, input.headline !== null ? NAMED_THRESHOLD : 0);
   const keepAll = input.headline !== null && m <= SMALL_ENTRY_LINES;
   let hk = -1;
   for (let k = 0; k < m; k++) {

@@ -19,6 +19,12 @@ const COPYRIGHT = /©|\(c\)\s*\d{4}/iu;
 const CHROME_WORD =
   /^(?:share|tweet|email|print|comments?|reply|log ?in|sign ?(?:in|up)|subscribe|menu|search|home|next|previous|back to top|read more|more|follow( us)?|teilen|drucken|anmelden|suche|mehr|weiterlesen|partager|imprimer|connexion|rechercher|lire la suite|compartir|imprimir|buscar|leer más|iniciar sesión|condividi|cerca|поделиться|войти|поиск|далее|शेयर|और पढ़ें)\b/iu;
 
+// "By ...", "Written by", "Von ...", "Par ...": a byline, in a few languages.
+const BYLINE_LIKE =
+  /^(?:(?:written|posted|reviewed|updated|edited)\s+by|by|von|par|por|di|door|av|af|przez|автор|от|द्वारा|लेखक)\b[\s:]/iu;
+// A short label and a colon opening the line ("Updated: ...", "Written By: ...").
+const LABEL_COLON = /^\S+(?:\s\S+){0,2}:\s/u;
+
 export const BASE_NAMES = [
   'logChars', 'logWords', 'sentEnd', 'colonEnd', 'alnumEnd', 'punctRatio', 'digitRatio', 'upperStartRatio',
   'capsRatio', 'commaPerWord', 'innerSentences', 'avgWordLen', 'separator', 'bullet', 'copyright', 'urlish',
@@ -39,7 +45,8 @@ export const FEATURE_NAMES: string[] = (() => {
     'prose2', 'prose5', 'prose15', 'words5', 'shortRun', 'logLines', 'logTotalWords',
     'bodyShare', 'sameShapeRun', 'nonBlankIdx', 'proseBefore', 'proseAfter', 'headlineDist', 'afterHeadline',
     'blankBefore', 'blankAfter', 'logCharsRank', 'containedElsewhere', 'containsOther', 'nextProseDist',
-    'prevProseDist', 'titleLike', 'firstTitleLikeBeforeBody',
+    'prevProseDist', 'titleLike', 'firstTitleLikeBeforeBody', 'bylineLike', 'labelColon', 'cycle2', 'cycle3',
+    'cycleRun',
   );
   return n;
 })();
@@ -282,6 +289,34 @@ export function pageFeatures(input: PageInput): PageFeatures {
     for (let j = k; j <= e; j++) sameRun[j] = e - k + 1;
     k = e + 1;
   }
+  // Teaser lists repeat a cycle of shapes: headline / date, or headline / date / excerpt.
+  const cyc = texts.map((t, k) => `${Math.min(6, Math.floor(Math.log2(1 + words[k])))}${B[k][2]}${B[k][19]}${B[k][16]}`);
+  const cycle = (k: number, period: number) => {
+    let c = 0;
+    for (const d of [-2 * period, -period, period, 2 * period]) {
+      const j = k + d;
+      if (j >= 0 && j < m && cyc[j] === cyc[k]) c++;
+    }
+    return c;
+  };
+  const c2 = new Array<number>(m);
+  const c3 = new Array<number>(m);
+  for (let k = 0; k < m; k++) {
+    c2[k] = cycle(k, 2);
+    c3[k] = cycle(k, 3);
+  }
+  // length of the run of lines that take part in a cycle (>= 2 matches at period 2 or 3)
+  const cycRun = new Array<number>(m).fill(0);
+  for (let k = 0; k < m; ) {
+    if (c2[k] < 2 && c3[k] < 2) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < m && (c2[e + 1] >= 2 || c3[e + 1] >= 2)) e++;
+    for (let j = k; j <= e; j++) cycRun[j] = e - k + 1;
+    k = e + 1;
+  }
   let hk = -1;
   if (input.headline !== null) hk = idx.indexOf(input.headline);
   const sortedChars = texts.map((t) => t.length).sort((a, b) => a - b);
@@ -365,6 +400,11 @@ export function pageFeatures(input: PageInput): PageFeatures {
     x[p++] = Math.log1p(prevProse[k]);
     x[p++] = titleLike[k] ? 1 : 0;
     x[p++] = k === lastTitleBeforeBody ? 1 : 0;
+    x[p++] = words[k] <= 12 && BYLINE_LIKE.test(texts[k]) ? 1 : 0;
+    x[p++] = LABEL_COLON.test(texts[k]) ? 1 : 0;
+    x[p++] = c2[k];
+    x[p++] = c3[k];
+    x[p++] = Math.log1p(cycRun[k]);
   }
   return { idx, x, bodyStart: bs, bodyEnd: be, words, prose };
 }
