@@ -18,7 +18,7 @@ function model(shape: DumpModel['shape'], residue: [RuleId, number, 'delete' | '
     articles: [{ headline: 'H', headlineRange: R0, source: meta ? 'Reuters' : null, published: null, byline: null, bodyRange: R0, range: R0, sections: [], role: 'main' }],
     residue: residue.map(([rule, article, kind]): Residue => ({
       rule, article, message: '', severity: 'information', start: 0, end: 1, range: R0, evidence: '',
-      fix: { title: '', kind, edits: [] },
+      fix: { title: '', kind, edits: [] }, origin: 'rule',
     })),
   };
 }
@@ -44,7 +44,7 @@ describe('looksLikeNewsDump', () => {
     assert.strictEqual(looksLikeNewsDump(model('page', [['broken-line', 0, 'layout'], ['glued-heading', 0, 'layout'], ['broken-line', 0, 'layout']])), false, 'layout only');
     assert.strictEqual(looksLikeNewsDump(model('page', [['promo', 0, 'delete'], ['site-chrome', -1, 'delete']])), true, 'two rule findings');
     const classifier = model('page', Array.from({ length: 9 }, () => ['site-chrome', 0, 'delete'] as [RuleId, number, 'delete']));
-    for (const r of classifier.residue) r.evidence = 'short link-like line after the article body that reads like page furniture (model score 0.82)';
+    for (const r of classifier.residue) r.origin = 'classifier';
     assert.strictEqual(looksLikeNewsDump(classifier), false, 'classifier guesses alone');
     assert.strictEqual(looksLikeNewsDump({ ...model('binary', []), notice: 'binary' }), false, 'notice');
   });

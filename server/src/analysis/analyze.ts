@@ -10,7 +10,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
-import { endsSentence, isHeadlineShape, isTimeLine, wordCount } from './shape';
+import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
 
 export interface AnalyzeOptions {
@@ -34,6 +34,8 @@ interface SegFinding {
   newText?: string;
   /** Layout fixes: several replacements that make one finding (a chain of joins). */
   parts?: Part[];
+  /** Only the page classifier (no phrase rule) judged these lines. */
+  classifier?: boolean;
 }
 
 /** A replacement from (line, col) to (endLine, endCol), segment-relative. */
@@ -190,6 +192,9 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
   const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
   const roles = verdict.roles.slice();
+  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
+  keepBrokenSentences(texts, roles, strong);
+  keepSandwichedHeadings(texts, roles, strong);
   markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
 
   // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
@@ -197,29 +202,36 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   for (let i = 0; i < n; i++) {
     if (isProtected(i) || texts[i].trim() === '') continue;
     if (hits[i] && !hits[i]!.weak) lineRule[i] = hits[i];
-    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body' };
+    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body', classifier: true };
   }
   for (let i = 0; i < n; i++) {
     if (!hits[i]?.weak || lineRule[i]) continue;
-    if (neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
+    // "Telegram" / "and" / ", citing ...": a name that runs on into the next line is a word
+    // of a sentence, not a share button.
+    const runsOn = !endsSentence(texts[i]) && i + 1 < n && startsContinuation(texts[i + 1]) && !lineRule[i + 1];
+    if (!runsOn && neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
 
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];
-    if (h) findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i });
+    if (h) findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, classifier: h.classifier });
   }
   // 5. Kept lines: inline residue and layout problems.
   const kept = (i: number) => roles[i] !== 'chrome' && roles[i] !== 'blank';
+  const hasInline = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
-    for (const h of findInline(texts[i], phrases)) {
+    const inline = findInline(texts[i], phrases);
+    for (const h of inline) {
       findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
     }
+    if (inline.length > 0) hasInline[i] = true;
     if (roles[i] === 'body') {
-      // A heading glued on both sides gives two breaks: one finding, two edits.
-      const glued = findGluedHeadings(texts[i], eol);
+      // A heading glued on both sides gives two breaks: one finding, two edits. A heading
+      // inside (or touching) text that is deleted anyway is not reported.
+      const glued = findGluedHeadings(texts[i], eol).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
       for (let k = 0; k < glued.length; k++) {
         const h = glued[k];
         const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
@@ -238,7 +250,8 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const joins = findBrokenJoins(keptTexts);
   for (let k = 0; k < joins.length; ) {
     let e = k;
-    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1) e++;
+    // A line with inline residue ends a chain: the chain's range would cover that residue.
+    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !hasInline[joins[e + 1].line]) e++;
     const parts: Part[] = joins.slice(k, e + 1).map((j) => {
       const a = texts[j.line];
       const b = texts[j.line + 1];
@@ -265,6 +278,55 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdict.headline, byline, published };
+}
+
+/**
+ * A sentence split over lines ("... development of a" / "state-backed messaging app" /
+ * "integrated with ...") is article text all along: a fragment the classifier called
+ * furniture is kept when the kept text around it runs through it.
+ */
+function keepBrokenSentences(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+  const keptRole = (r: LineRole) => r !== 'chrome' && r !== 'blank';
+  const candidate = (i: number) => roles[i] === 'chrome' && !ruled[i] && texts[i].trim() !== '';
+  // One pass down (a fragment continuing kept text) and one up (a fragment that kept text
+  // continues): linear, and enough for chains that run either way.
+  for (let i = 1; i < texts.length; i++) {
+    if (candidate(i) && keptRole(roles[i - 1]) && !endsSentence(texts[i - 1]) && startsContinuation(texts[i])) roles[i] = 'body';
+  }
+  for (let i = texts.length - 2; i >= 0; i--) {
+    if (candidate(i) && keptRole(roles[i + 1]) && !endsSentence(texts[i]) && startsContinuation(texts[i + 1])) roles[i] = 'body';
+  }
+}
+
+/**
+ * A short title-like line with kept prose right above and below it is the article's own
+ * subheading ("PUSHES FOR DIPLOMATIC DIALOGUE", "How the chase unfolded"), whatever its shape
+ * suggested to the classifier.
+ */
+function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+  const n = texts.length;
+  const keptProse = (j: number) => j >= 0 && j < n && roles[j] !== 'chrome' && roles[j] !== 'blank' && isProse(texts[j]);
+  for (let i = 0; i < n; i++) {
+    if (roles[i] !== 'chrome' || ruled[i]) continue;
+    const t = texts[i].trim();
+    if (t === '' || wordCount(t) > 15 || endsSentence(t)) continue;
+    let p = i - 1;
+    while (p >= 0 && roles[p] === 'blank') p--;
+    let q = i + 1;
+    while (q < n && roles[q] === 'blank') q++;
+    if (keptProse(p) && keptProse(q)) roles[i] = 'body';
+  }
+}
+
+/**
+ * When the layout names the headline (an aggregator entry, a scraper record), the prose under
+ * it is that article's body by construction: the classifier, trained on whole web pages, may
+ * drop short furniture there but never a sentence of prose.
+ */
+function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+  for (let i = 0; i < texts.length; i++) {
+    if (roles[i] === 'chrome' && !ruled[i] && isProse(texts[i])) roles[i] = 'body';
+  }
 }
 
 const BYLINE = /^(?:by|written by|words by|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+[\p{Lu}\p{Lo}]/iu;
@@ -351,6 +413,7 @@ function mergeBlocks(findings: SegFinding[], texts: string[]): SegFinding[] {
     const prev = merged[merged.length - 1];
     if (prev && prev.rule === f.rule && allBlank(texts, prev.last + 1, f.first - 1)) {
       prev.last = f.last;
+      prev.classifier = prev.classifier && f.classifier;
       continue;
     }
     merged.push({ ...f });
@@ -418,6 +481,7 @@ function finish(
     evidence: f.evidence,
     fix: { title: meta.fixTitle, kind: meta.fixKind, edits: fixEdits },
     article,
+    origin: f.classifier ? 'classifier' : 'rule',
   };
 }
 

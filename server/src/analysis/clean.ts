@@ -21,7 +21,8 @@ export function fixAllEdits(model: DumpModel, opts: { layout?: boolean } = {}): 
   const edits: Edit[] = [];
   for (const r of model.residue) {
     if (r.fix.kind === 'layout' && !opts.layout) continue;
-    edits.push(...r.fix.edits);
+    // A loop, not push(...edits): a chain of 100k joins would overflow the argument stack.
+    for (const e of r.fix.edits) edits.push(e);
   }
   return edits;
 }

@@ -42,6 +42,10 @@ export interface Residue {
   fix: Fix;
   /** Index into `DumpModel.articles` of the article it sits in, or -1 outside any. */
   article: number;
+  /** `rule`: a phrase or structure rule fired; `classifier`: the page classifier judged the
+   *  line furniture by its shape and position (a guess, weaker evidence that the text is a
+   *  news dump at all). A block mixing both counts as `rule`. */
+  origin: 'rule' | 'classifier';
 }
 
 export interface Section {

@@ -11,12 +11,9 @@ import type { DumpModel, Residue, RuleId } from '../analysis/model';
 /** Rules whose findings almost never occur outside a copied web page. */
 const STRONG: ReadonlySet<RuleId> = new Set<RuleId>(['sponsored-widget', 'ad-marker']);
 
-/**
- * Findings of the engine's line classifier (as opposed to its phrase and widget rules). The
- * model has no field for it yet, so the evidence wording tells ("... (model score 0.82)").
- */
+/** Findings of the engine's line classifier (as opposed to its phrase and widget rules). */
 export function isClassifierFinding(r: Residue): boolean {
-  return /\bmodel score\b/i.test(r.evidence);
+  return r.origin === 'classifier';
 }
 
 export function looksLikeNewsDump(model: DumpModel): boolean {

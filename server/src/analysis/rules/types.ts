@@ -17,4 +17,6 @@ export interface LineHit {
   rule: RuleId;
   evidence: string;
   weak?: boolean;
+  /** Set when the page classifier, not a phrase rule, made the call. */
+  classifier?: boolean;
 }
