@@ -23,9 +23,11 @@ export function findGluedHeadings(text: string, eol: string): InlineHit[] {
     const headStart = m.index;
     const nextStart = m.index + m[0].length - 2;
     // Break after the heading; and before it, when it is glued to the previous sentence.
+    // (trimEnd, not /\S\s*$/ on the prefix: that regex scans the whole prefix per heading.)
     const before = text.slice(0, headStart);
-    if (headStart > 0 && /\S\s*$/u.test(before)) {
-      const ws = before.length - before.trimEnd().length;
+    const kept = before.trimEnd();
+    if (headStart > 0 && kept.length > 0) {
+      const ws = before.length - kept.length;
       hits.push({ rule: 'glued-heading', start: headStart - ws, end: headStart, newText: eol, before: true, evidence: `upper-case heading "${heading.trim()}" inside a paragraph` });
     }
     hits.push({ rule: 'glued-heading', start: m.index + heading.length, end: nextStart, newText: eol, evidence: `upper-case heading "${heading.trim()}" glued to "${text.slice(nextStart, nextStart + 12)}..."` });
