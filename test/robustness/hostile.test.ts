@@ -101,6 +101,7 @@ const ADVERSARIAL: [string, (n: number) => string][] = [
   ['upper-case words (200 KB)', (n) => repeatTo('WORD ', Math.min(n, 200_000))],
   ['one upper-case word', (n) => 'W'.repeat(n)],
   ['upper-case words with hyphens', (n) => repeatTo("A-B'C ", n)],
+  ['upper-case words then a capitalised word', (n) => repeatTo('TIES WITH MOSCOW Lavrov ', n)],
   ['"by Taboola " repeated', (n) => repeatTo('by Taboola ', n)],
   ['"by Taboola Undo " repeated', (n) => repeatTo('by Taboola Undo ', n)],
   ['a glued ad marker before a space run', (n) => 'said. Advertisement' + ' '.repeat(n - 21) + 'x'],
