@@ -1,4 +1,5 @@
-// `npm run bench [-- --json] [--sizes 1,10,50] [--edits 50] [--no-lsp] [--no-cli] [--out FILE]`
+// `npm run bench [-- --json] [--sizes 1,10,50] [--edits 50] [--small 5000] [--no-lsp] [--no-cli] [--out FILE]`
+// `npm run bench -- --render FILE`: the tables of a saved JSON result.
 //
 // Engine throughput (analyze, clean) against a floor (split into lines + one precompiled
 // regex per line), incremental re-analysis after a keystroke, the language server over
@@ -347,6 +348,12 @@ function table(res: { engine: EngineResult[]; lsp: LspResult[]; cli: CliResult |
 }
 
 async function main(): Promise<void> {
+  const render = option('--render', '');
+  if (render) {
+    // Print the tables of an earlier --out / --json result.
+    process.stdout.write(table(JSON.parse(fs.readFileSync(render, 'utf8'))) + '\n');
+    return;
+  }
   fs.mkdirSync(tmp, { recursive: true });
   const fixtures = loadFixtures(path.join(root, 'bench', 'fixtures'));
   const before = machine();
