@@ -36,6 +36,23 @@ export function matchLine(line: string, phrases: PhraseOptions): LineHit | null 
 /** Inline residue in a kept line, sorted and without overlaps. */
 export function findInline(line: string, phrases: PhraseOptions): InlineHit[] {
   if (line.length < 20 || isIgnored(line, phrases)) return [];
+  let hits = detectOnce(line);
+  // One residue can hide the next: "79. - Ends ALSO READ: ..." shows its teaser only once
+  // "- Ends" is gone. So look again at the line as the fix-all leaves it, and keep what
+  // turns up (mapped back to the original line), until nothing new does. Bounded: each round
+  // must find more text to delete, and three rounds cover every pile-up seen.
+  for (let round = 0; round < 3 && hits.length > 0; round++) {
+    const { text, map } = without(line, hits);
+    const more = detectOnce(text)
+      .map((h) => ({ ...h, start: map(h.start, false), end: map(h.end, true) }))
+      .filter((h) => !hits.some((o) => h.start < o.end && o.start < h.end));
+    if (more.length === 0) break;
+    hits = [...hits, ...more].sort((a, b) => a.start - b.start);
+  }
+  return hits;
+}
+
+function detectOnce(line: string): InlineHit[] {
   const all = [...findInlineWidgets(line), ...findGluedAdMarkers(line), ...findInlineTeasers(line), ...findInlineChrome(line)];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: InlineHit[] = [];
@@ -46,4 +63,25 @@ export function findInline(line: string, phrases: PhraseOptions): InlineHit[] {
     reach = h.end;
   }
   return out;
+}
+
+/** The line with `hits` deleted, and a map from offsets in it back to the original line. */
+function without(line: string, hits: readonly InlineHit[]): { text: string; map: (at: number, isEnd: boolean) => number } {
+  const keptStarts: number[] = []; // offset in the new text where each kept piece starts
+  const origStarts: number[] = []; // and where that piece starts in the original
+  let text = '';
+  let pos = 0;
+  for (const h of [...hits, { start: line.length, end: line.length } as InlineHit]) {
+    keptStarts.push(text.length);
+    origStarts.push(pos);
+    text += line.slice(pos, h.start);
+    pos = Math.max(pos, h.end);
+  }
+  const map = (at: number, isEnd: boolean) => {
+    // The piece holding `at`; an end offset at a piece boundary belongs to the piece before.
+    let k = keptStarts.length - 1;
+    while (k > 0 && (isEnd ? keptStarts[k] >= at : keptStarts[k] > at)) k--;
+    return origStarts[k] + (at - keptStarts[k]);
+  };
+  return { text, map };
 }
