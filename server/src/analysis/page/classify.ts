@@ -7,7 +7,7 @@
 // threshold. A third ensemble scores headline candidates when the layout did not
 // name the headline. Linear in the number of lines; deterministic.
 import type { RuleId } from '../model';
-import { NF, pageFeatures } from './features';
+import { FEATURE_NAMES, NF, pageFeatures } from './features';
 import { Ensemble, Forest, sigmoid } from './trees';
 import MODEL from './model.json';
 
@@ -44,6 +44,7 @@ const headlineForest = new Forest(model.headline);
 /** Headline candidates: lines from this far before the body's start to a little after it. */
 const HEADLINE_BEFORE = 150;
 const HEADLINE_AFTER = 12;
+const BYLINE_COL = FEATURE_NAMES.indexOf('bylineLike');
 
 let trace: ((input: PageInput) => void) | null = null;
 /** Training hook: records every classifier input (scripts/train/dump.ts). */
@@ -96,7 +97,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     const to = Math.min(m, pf.bodyStart + HEADLINE_AFTER);
     for (let k = from; k < to; k++) {
       const i = pf.idx[k];
-      if (input.header[i] || pf.words[k] > 40) continue;
+      if (input.header[i] || pf.words[k] > 40 || pf.x[k * NF + BYLINE_COL] === 1) continue;
       const s = headlineForest.score(x, k, NF);
       if (s > best) {
         best = s;

@@ -46,7 +46,7 @@ export const FEATURE_NAMES: string[] = (() => {
     'bodyShare', 'sameShapeRun', 'nonBlankIdx', 'proseBefore', 'proseAfter', 'headlineDist', 'afterHeadline',
     'blankBefore', 'blankAfter', 'logCharsRank', 'containedElsewhere', 'containsOther', 'nextProseDist',
     'prevProseDist', 'titleLike', 'firstTitleLikeBeforeBody', 'bylineLike', 'labelColon', 'cycle2', 'cycle3',
-    'cycleRun',
+    'cycleRun', 'bodyOverlap',
   );
   return n;
 })();
@@ -317,6 +317,28 @@ export function pageFeatures(input: PageInput): PageFeatures {
     for (let j = k; j <= e; j++) cycRun[j] = e - k + 1;
     k = e + 1;
   }
+  // Share of a line's words (3+ letters) that the article body uses: a headline repeats the
+  // story's words, a menu item or another story's teaser mostly does not.
+  const bodyWords = new Set<string>();
+  for (let k = bs, n = 0; k <= be && n < 3000; k++) {
+    if (!prose[k]) continue;
+    for (const w of keys[k].split(' ')) {
+      if (w.length >= 3) {
+        bodyWords.add(w);
+        n++;
+      }
+    }
+  }
+  const overlap = (k: number) => {
+    let a = 0;
+    let b = 0;
+    for (const w of keys[k].split(' ')) {
+      if (w.length < 3) continue;
+      a++;
+      if (bodyWords.has(w)) b++;
+    }
+    return a ? b / a : 0;
+  };
   let hk = -1;
   if (input.headline !== null) hk = idx.indexOf(input.headline);
   const sortedChars = texts.map((t) => t.length).sort((a, b) => a - b);
@@ -405,6 +427,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
     x[p++] = c2[k];
     x[p++] = c3[k];
     x[p++] = Math.log1p(cycRun[k]);
+    x[p++] = k < bs || k > be || !prose[k] ? overlap(k) : 1;
   }
   return { idx, x, bodyStart: bs, bodyEnd: be, words, prose };
 }
