@@ -16,7 +16,8 @@ const CASES = Number(process.env.NEWSDUMP_FUZZ_CASES ?? 2000);
 const KNOWN: Partial<Record<PropertyId, string>> = {
   idempotent:
     'a finding hidden by the residue next to it shows after the first clean ("79. - Ends ALSO READ: ..." -> "79. ALSO READ: ..."), and the page classifier judges lines by neighbours that clean removed',
-  'layout-overlap': 'a broken-line chain finding spans several lines and a glued-heading finding inside one of them overlaps it (their edits do not overlap)',
+  'layout-overlap':
+    'a broken-line finding spans its whole chain of joins, so an inline finding (ad marker, teaser, glued heading) on a middle line of the chain lies inside its span (the edits do not overlap; edits-overlap checks those)',
 };
 
 const seeds = loadSeeds(findRoot(__dirname));

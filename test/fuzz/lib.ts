@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, applyEdits, clean, fixAllEdits, PositionMapper, splitLines } from '../../server/src/analysis';
-import type { AnalyzeOptions, DumpModel, Range } from '../../server/src/analysis';
+import type { AnalyzeOptions, DumpModel, Range, Residue } from '../../server/src/analysis';
 import { clearSegmentCache } from '../../server/src/analysis/analyze';
 import { incrementalAnalyzer } from '../../server/src/analysis/incremental';
 
@@ -211,8 +211,8 @@ export interface CheckOptions {
 export const PROPERTIES = {
   throws: 'analyze and clean never throw',
   offsets: 'every offset and range is inside the document, on a code-point boundary, and ranges are the offsets\' positions',
-  order: 'residue is sorted and deleting residue never overlaps another finding',
-  'layout-overlap': 'layout findings (broken-line, glued-heading) never overlap another finding',
+  order: 'residue is sorted and two deleting findings never overlap',
+  'layout-overlap': 'a layout finding\'s span (broken-line chain, glued-heading) never overlaps another finding',
   'edits-overlap': 'fix-all edits never overlap (deleting and layout)',
   'clean-deletes': 'clean deletes only inside residue spans, inserts nothing, keeps every other character in order (BOM included)',
   'fixall-ranges': 'the LSP fix-all (edits applied by range) equals clean, with and without layout',
@@ -271,6 +271,8 @@ export function checkText(text: string, opts: AnalyzeOptions = {}, check: CheckO
   };
 
   if (model.notice !== null && model.residue.length > 0) fail('a notice and residue', 'clean-deletes');
+  let lastDelete: Residue | null = null;
+  let farthest: Residue | null = null;
   model.residue.forEach((r, i) => {
     const w = `residue ${i} (${r.rule})`;
     offsetOk(w, r.start);
@@ -282,9 +284,16 @@ export function checkText(text: string, opts: AnalyzeOptions = {}, check: CheckO
     if (i > 0) {
       const p = model.residue[i - 1];
       if (p.start > r.start || (p.start === r.start && p.end > r.end)) fail(`residue not sorted at ${i}`, 'order');
-      const layout = p.fix.kind === 'layout' && r.fix.kind === 'layout';
-      if (r.start < p.end) fail(`residue ${i - 1} (${p.rule} ${p.start}-${p.end}) overlaps ${i} (${r.rule} ${r.start}-${r.end})`, layout ? 'layout-overlap' : 'order');
+      // Against every earlier finding that reaches this far, not only the previous one.
+      const del = r.fix.kind === 'delete';
+      if (del && lastDelete && r.start < lastDelete.end) {
+        fail(`residue ${lastDelete.rule} ${lastDelete.start}-${lastDelete.end} overlaps ${r.rule} ${r.start}-${r.end}`, 'order');
+      } else if (farthest && r.start < farthest.end) {
+        fail(`residue ${farthest.rule} ${farthest.start}-${farthest.end} overlaps ${r.rule} ${r.start}-${r.end}`, 'layout-overlap');
+      }
     }
+    if (r.fix.kind === 'delete' && (!lastDelete || r.end > lastDelete.end)) lastDelete = r;
+    if (!farthest || r.end > farthest.end) farthest = r;
     for (const e of r.fix.edits) {
       offsetOk(`${w} edit`, e.start);
       offsetOk(`${w} edit`, e.end);
