@@ -1,4 +1,4 @@
-// npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T]
+// npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T] [--body-prose T]
 // Scores the engine in-process on annotated dumps (.ann), with the same metrics as
 // /work/shared/tools/score-dumps.py (token residue recall / removal precision / F1, title
 // recall / precision, source accuracy), then lists the worst files.
@@ -29,18 +29,22 @@ function main(): void {
   let perFile = false;
   let json = false;
   const inputs: string[] = [];
+  let threshold: number | null = null;
+  let bodyProse: number | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--worst') worst = Number(args[++i]);
-    else if (a === '--threshold') setChromeThreshold(Number(args[++i]));
+    else if (a === '--threshold') threshold = Number(args[++i]);
+    else if (a === '--body-prose') bodyProse = Number(args[++i]);
     else if (a === '--files') perFile = true;
     else if (a === '--json') json = true;
     else if (a === '-h' || a === '--help') {
-      console.log('usage: npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T (page classifier)]');
+      console.log('usage: npm run eval -- DIR_OR_FILE... [--worst N] [--files] [--json] [--threshold T] [--body-prose T] (page classifier thresholds)');
       return;
     } else inputs.push(a);
   }
   if (!inputs.length) inputs.push('/work/shared/corpus/dev');
+  setChromeThreshold(threshold, bodyProse);
   const t0 = Date.now();
   const all: FileScore[] = [];
   let errors = 0;

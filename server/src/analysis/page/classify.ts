@@ -53,9 +53,11 @@ export function setPageTrace(fn: ((input: PageInput) => void) | null): void {
 }
 
 let thresholdOverride: number | null = null;
-/** Tuning hook: classify with another residue threshold (null restores the model's). */
-export function setChromeThreshold(t: number | null): void {
+/** Tuning hook: classify with another residue threshold, and another one for prose inside
+ *  the main body run (null restores the defaults). */
+export function setChromeThreshold(t: number | null, bodyProse: number | null = null): void {
   thresholdOverride = t;
+  bodyProseOverride = bodyProse;
 }
 
 const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор|от|द्वारा)\s+\S/iu;
@@ -64,6 +66,9 @@ const DATELINE = /\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[
 /** Segments this small with a named headline are an aggregator's entry: keep them whole. */
 const SMALL_ENTRY_LINES = 6;
 const NAMED_THRESHOLD = 0.85;
+/** Prose inside the densest prose run is the article unless the model is very sure. */
+const BODY_PROSE_THRESHOLD = 0.85;
+let bodyProseOverride: number | null = null;
 
 export function classifyPage(input: PageInput): PageVerdict {
   if (trace) trace(input);
@@ -117,7 +122,7 @@ export function classifyPage(input: PageInput): PageVerdict {
       roles[i] = 'headline';
       hk = k;
     } else if (input.header[i]) roles[i] = 'dateline';
-    else if (p[k] >= thr && !keepAll) {
+    else if (p[k] >= (pf.prose[k] && k >= pf.bodyStart && k <= pf.bodyEnd ? Math.max(thr, bodyProseOverride ?? BODY_PROSE_THRESHOLD) : thr) && !keepAll) {
       roles[i] = 'chrome';
       evidence[i] = describe(pf, k, p[k]);
     } else roles[i] = 'body';
