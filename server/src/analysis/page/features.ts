@@ -223,16 +223,18 @@ export function pageFeatures(input: PageInput): PageFeatures {
   const counts = new Map<string, number>();
   const keys = texts.map(normKey);
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const Bflat = new Float64Array(m * NB);
-  const B: Float64Array[] = texts.map((t, k) => {
-    const f = base(t, words[k], Bflat.subarray(k * NB, (k + 1) * NB));
+  // base features, row-major m x NB
+  const B = new Float64Array(m * NB);
+  const f = new Float64Array(NB);
+  for (let k = 0; k < m; k++) {
+    base(texts[k], words[k], f);
     const i = idx[k];
     f[20] = Math.log1p((counts.get(keys[k]) ?? 1) - 1);
     f[21] = input.header[i] ? 1 : 0;
     f[22] = input.headline === i ? 1 : 0;
     f[23] = prose[k] ? 1 : 0;
-    return f;
-  });
+    B.set(f, k * NB);
+  }
 
   // Main body: maximum-sum run, prose lines score their words, other lines a penalty.
   let best = -Infinity;
@@ -262,7 +264,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
   const pc: number[] = [0];
   for (let k = 0; k < m; k++) pc.push(pc[k] + (prose[k] ? 1 : 0));
   const lw: number[] = [0];
-  for (let k = 0; k < m; k++) lw.push(lw[k] + B[k][1]);
+  for (let k = 0; k < m; k++) lw.push(lw[k] + B[k * NB + 1]);
   const win = (arr: number[], k: number, r: number) => {
     const a = Math.max(0, k - r);
     const b = Math.min(m, k + r + 1);
@@ -281,7 +283,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
     k = e + 1;
   }
   // runs of lines with the same rough shape (word-count bucket and end punctuation)
-  const shape = texts.map((t, k) => `${Math.min(6, Math.floor(Math.log2(1 + words[k])))}${B[k][2]}${B[k][19]}`);
+  const shape = texts.map((t, k) => `${Math.min(6, Math.floor(Math.log2(1 + words[k])))}${B[k * NB + 2]}${B[k * NB + 19]}`);
   const sameRun = new Array<number>(m).fill(1);
   for (let k = 0; k < m; ) {
     let e = k;
@@ -290,7 +292,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
     k = e + 1;
   }
   // Teaser lists repeat a cycle of shapes: headline / date, or headline / date / excerpt.
-  const cyc = texts.map((t, k) => `${Math.min(6, Math.floor(Math.log2(1 + words[k])))}${B[k][2]}${B[k][19]}${B[k][16]}`);
+  const cyc = texts.map((t, k) => `${Math.min(6, Math.floor(Math.log2(1 + words[k])))}${B[k * NB + 2]}${B[k * NB + 19]}${B[k * NB + 16]}`);
   const cycle = (k: number, period: number) => {
     let c = 0;
     for (const d of [-2 * period, -period, period, 2 * period]) {
@@ -341,7 +343,7 @@ export function pageFeatures(input: PageInput): PageFeatures {
   };
   let hk = -1;
   if (input.headline !== null) hk = idx.indexOf(input.headline);
-  const sortedChars = texts.map((t) => t.length).sort((a, b) => a - b);
+  const sortedChars = Float64Array.from(texts, (t) => t.length).sort();
   const rankOf = (c: number) => {
     let lo = 0;
     let hi = m;
@@ -384,11 +386,12 @@ export function pageFeatures(input: PageInput): PageFeatures {
   const x = new Float32Array(m * NF);
   for (let k = 0; k < m; k++) {
     const o = k * NF;
-    x.set(B[k], o);
+    for (let c = 0; c < NB; c++) x[o + c] = B[k * NB + c];
     let p = o + NB;
-    for (const d of CTX_OFFS) {
-      const j = k + d;
-      for (const c of CTX_COLS) x[p++] = j >= 0 && j < m ? B[j][c] : -1;
+    for (let a = 0; a < CTX_OFFS.length; a++) {
+      const j = k + CTX_OFFS[a];
+      const inside = j >= 0 && j < m;
+      for (let b = 0; b < CTX_COLS.length; b++) x[p++] = inside ? B[j * NB + CTX_COLS[b]] : -1;
     }
     const i = idx[k];
     x[p++] = lines.length > 1 ? i / (lines.length - 1) : 0;
