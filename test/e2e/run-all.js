@@ -3,13 +3,14 @@
 // `npm run test:e2e`: installs the e2e tools when missing (scripts/install-e2e.sh, idempotent),
 // then runs every real-editor suite one after the other and sums their counts:
 //   vscode  test/e2e/run-vscode.js   (code-server's extension host, or test-electron)
+//   vsix    test/e2e/run-vsix.js     (the same suite on the packaged, installed VSIX)
 //   nvim    test/e2e/run-nvim.js     (neovim as LSP client)
 //   gui     scripts/screenshots.js   (the workbench UI itself, pictures to a temp folder)
 //   emacs   test/e2e/run-emacs.js    (emacs + eglot; optional, skipped when not installed)
 // Expects a built project (dist/); the npm script builds first.
 // Exit code 0 only when all passed; last line "e2e: N passed, N failed".
 //
-// Options: --only=vscode,nvim,gui,emacs   --skip-install
+// Options: --only=vscode,vsix,nvim,gui,emacs   --skip-install
 
 const fs = require('fs');
 const path = require('path');
@@ -21,6 +22,8 @@ const emacsReady = () => commandExists('emacs')
 
 const RUNNERS = [
   { name: 'vscode', script: 'run-vscode.js', timeoutMs: 260000 },
+  // the packaged VSIX installed with code-server's --install-extension, same suite
+  { name: 'vsix', script: 'run-vsix.js', timeoutMs: 420000 },
   { name: 'nvim', script: 'run-nvim.js', timeoutMs: 90000 },
   // the workbench driven like a person (Problems, Ctrl+. quick fix, Outline); pictures go to a
   // temp folder here, `npm run screenshots` is what refreshes docs/
