@@ -221,6 +221,8 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   // 5. Kept lines: inline residue and layout problems.
   const kept = (i: number) => roles[i] !== 'chrome' && roles[i] !== 'blank';
   const hasInline = new Array<boolean>(n).fill(false);
+  /** Where the last inline deletion of a line ends (a join must not start inside it). */
+  const inlineEnd = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
     const inline = findInline(texts[i], phrases);
@@ -228,6 +230,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
       findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
     }
     if (inline.length > 0) hasInline[i] = true;
+    for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
     if (roles[i] === 'body') {
       // A heading glued on both sides gives two breaks: one finding, two edits. A heading
       // inside (or touching) text that is deleted anyway is not reported.
@@ -255,7 +258,8 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     const parts: Part[] = joins.slice(k, e + 1).map((j) => {
       const a = texts[j.line];
       const b = texts[j.line + 1];
-      return { line: j.line, col: a.trimEnd().length, endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
+      // An inline deletion may take the line's trailing spaces too: the join starts after it.
+      return { line: j.line, col: Math.max(a.trimEnd().length, inlineEnd[j.line]), endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
     });
     const a = texts[joins[k].line].trim();
     const lines = e - k + 2;
