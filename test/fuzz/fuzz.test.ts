@@ -15,7 +15,7 @@ const CASES = Number(process.env.NEWSDUMP_FUZZ_CASES ?? 2000);
  */
 const KNOWN: Partial<Record<PropertyId, string>> = {
   idempotent:
-    'a finding hidden by the residue next to it shows after the first clean ("79. - Ends ALSO READ: ..." -> "79. ALSO READ: ..."), and the page classifier judges lines by neighbours that clean removed',
+    'the page classifier judges a line by its neighbours (position relative to the prose, runs of short lines); deleting furniture changes them, so a short line kept by the first clean ("Play now", "Log in") is furniture to the second',
   'layout-overlap':
     'a broken-line finding spans its whole chain of joins, so an inline finding (ad marker, teaser, glued heading) on a middle line of the chain lies inside its span (the edits do not overlap; edits-overlap checks those)',
 };

@@ -279,3 +279,11 @@ test('cli: a directory where one file is expected: exit 2, one line, no stack', 
   oneLine(e.stderr);
   assert.match(e.stderr, /no \.txt files/);
 });
+
+test('engine: a widget glued at a line\'s end with trailing spaces, then a broken line: edits do not overlap', () => {
+  // Found by `npm run fuzz -- --seed 7` (case 7898): the join started one character inside
+  // the widget's deletion, so the layout fix-all had overlapping edits.
+  const t = 'A Headline For The Story Here\n\nThe minister said on Tuesday that the new policy would take effect next month, officials said. ' +
+    'by Taboola by Taboola Sponsored Links You May Like Cheap Flights Undo  \nand the minister added that the rules would be reviewed within a year of coming into force.\n';
+  for (const text of [t, t.replace(/\n/g, '\r\n'), t.replace(/\n/g, '\r')]) assertProperties(text, 'widget at the line end, then a join');
+});
