@@ -6,7 +6,7 @@
 //   -> OUT_PREFIX.bin (float32 rows x features), OUT_PREFIX.json (names, files, labels)
 // --augment adds variants that real dumps also have: the page cut to start at its headline
 // (no navigation above), and only its article lines (an already clean article, which must
-// stay whole); both for every other file.
+// stay whole); both for every other file; and every third file in an uncased script.
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../server/src/analysis';
@@ -27,11 +27,15 @@ const meta = {
   features: FEATURE_NAMES,
   files: [] as string[],
   // per row: file index, doc line, residue label, headline label, meta label, ruled, header,
-  // segment id, variant (0 page, 1 cut at headline, 2 article only)
+  // segment id, variant (0 page, 1 cut at headline, 2 article only, 3 uncased script)
   rows: [] as number[][],
   texts: [] as string[],
 };
 let seg = 0;
+
+function uncased(t: string): string {
+  return t.replace(/[A-Za-z]/g, (c) => String.fromCharCode(0x05d0 + ((c.toLowerCase().charCodeAt(0) - 97) % 27)));
+}
 
 const isResidue = (L: AnnLine) => L.chars > 0 && L.residueChars * 2 > L.chars;
 
@@ -68,6 +72,9 @@ for (let fi = 0; fi < files.length; fi++) {
   meta.files.push(files[fi]);
   run(fi, doc.lines, 0);
   if (!augment) continue;
+  // every third file once more in an uncased script (Latin letters mapped to Hebrew ones):
+  // Hindi, Arabic or Hebrew pages have no capitals, and the model must not need them
+  if (fi % 3 === 1) run(fi, doc.lines.map((l) => ({ ...l, text: uncased(l.text) })), 3);
   const h = doc.lines.findIndex((l) => l.tag === 'headline');
   if (h > 0 && fi % 2 === 0) run(fi, doc.lines.slice(h), 1);
   if (fi % 2 === 1) continue;
