@@ -174,44 +174,34 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const n = texts.length;
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
-  const isProtected = (i: number) => header[i] || i === headline;
 
-  // 1. Phrase rules, line by line.
-  const hits: (LineHit | null)[] = texts.map((t, i) => (isProtected(i) ? null : matchLine(t, phrases)));
-  // 2. Sponsored widgets span several lines; they override single-line verdicts.
-  for (const b of findWidgetBlocks(texts)) {
-    for (let i = b.first; i <= b.last; i++) {
-      if (isProtected(i) || texts[i].trim() === '' || isIgnored(texts[i], phrases)) continue;
-      hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
-    }
+  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases);
+  // `clean` must be idempotent, but the classifier judges a line by its neighbours, and
+  // deleting furniture gives the lines left new neighbours. So judge again the lines as the
+  // fix-all leaves them, and take what that finds too, until a pass finds nothing more.
+  // Most dumps stop after one pass; a copied page takes two or three.
+  for (let round = 0; round < 3; round++) {
+    const keep: number[] = [];
+    for (let i = 0; i < n; i++) if (!lineRule[i]) keep.push(i);
+    if (keep.length === n) break;
+    const sub = wholeLines(
+      keep.map((i) => texts[i]),
+      // The headline found on the first pass stays the headline: a later pass only ever
+      // takes more furniture away, never the article's title or what follows it.
+      keep.indexOf(headline >= 0 ? headline : verdictHeadline ?? -1),
+      keep.map((i) => header[i]),
+      phrases,
+    );
+    let added = 0;
+    sub.lineRule.forEach((h, k) => {
+      if (!h) return;
+      const i = keep[k];
+      lineRule[i] = h;
+      roles[i] = 'chrome';
+      added++;
+    });
+    if (added === 0) break;
   }
-  // 3. Furniture at the edges: a run of short lines before the first or after the last
-  //    prose line, in which phrase rules already found several, is furniture throughout.
-  markEdgeRuns(texts, hits, isProtected, phrases);
-
-  const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
-  const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
-  const roles = verdict.roles.slice();
-  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
-  keepBrokenSentences(texts, roles, strong);
-  keepSandwichedHeadings(texts, roles, strong);
-  markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
-
-  // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
-  const lineRule: (LineHit | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; i++) {
-    if (isProtected(i) || texts[i].trim() === '') continue;
-    if (hits[i] && !hits[i]!.weak) lineRule[i] = hits[i];
-    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body', classifier: true };
-  }
-  for (let i = 0; i < n; i++) {
-    if (!hits[i]?.weak || lineRule[i]) continue;
-    // "Telegram" / "and" / ", citing ...": a name that runs on into the next line is a word
-    // of a sentence, not a share button.
-    const runsOn = !endsSentence(texts[i]) && i + 1 < n && startsContinuation(texts[i + 1]) && !lineRule[i + 1];
-    if (!runsOn && neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
-  }
-  for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
 
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
@@ -281,7 +271,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
-  return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdict.headline, byline, published };
+  return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
 }
 
 /**
@@ -350,6 +340,52 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
     else if (isTimeLine(t) || (DATELINE.test(t) && wordCount(t) <= 12)) roles[i] = 'dateline';
     else if (isProse(t)) break;
   }
+}
+
+/** Steps 1-4: which whole lines are residue, and the role of every line. */
+function wholeLines(
+  texts: string[], headline: number, header: boolean[], phrases: PhraseOptions,
+): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
+  const n = texts.length;
+  const isProtected = (i: number) => header[i] || i === headline;
+
+  // 1. Phrase rules, line by line.
+  const hits: (LineHit | null)[] = texts.map((t, i) => (isProtected(i) ? null : matchLine(t, phrases)));
+  // 2. Sponsored widgets span several lines; they override single-line verdicts.
+  for (const b of findWidgetBlocks(texts)) {
+    for (let i = b.first; i <= b.last; i++) {
+      if (isProtected(i) || texts[i].trim() === '' || isIgnored(texts[i], phrases)) continue;
+      hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
+    }
+  }
+  // 3. Furniture at the edges: a run of short lines before the first or after the last
+  //    prose line, in which phrase rules already found several, is furniture throughout.
+  markEdgeRuns(texts, hits, isProtected, phrases);
+
+  const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
+  const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
+  const roles = verdict.roles.slice();
+  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
+  keepBrokenSentences(texts, roles, strong);
+  keepSandwichedHeadings(texts, roles, strong);
+  markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
+
+  // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
+  const lineRule: (LineHit | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    if (isProtected(i) || texts[i].trim() === '') continue;
+    if (hits[i] && !hits[i]!.weak) lineRule[i] = hits[i];
+    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body', classifier: true };
+  }
+  for (let i = 0; i < n; i++) {
+    if (!hits[i]?.weak || lineRule[i]) continue;
+    // "Telegram" / "and" / ", citing ...": a name that runs on into the next line is a word
+    // of a sentence, not a share button.
+    const runsOn = !endsSentence(texts[i]) && i + 1 < n && startsContinuation(texts[i + 1]) && !lineRule[i + 1];
+    if (!runsOn && neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
+  }
+  for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
+  return { roles, lineRule, verdictHeadline: verdict.headline };
 }
 
 function neighbourIsResidue(texts: string[], lineRule: (LineHit | null)[], i: number): boolean {
