@@ -6,35 +6,12 @@ import {
   ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind,
 } from 'vscode-languageclient/node';
 
-const LANGUAGE_ID = 'newsdump';
-const COMMAND_APPLY_FIX_ALL = 'newsdump.applyFixAll';
-const REQUEST_STATISTICS = 'newsdump/statistics';
-const REQUEST_ARTICLES_JSONL = 'newsdump/articlesJsonl';
-const NOTIFICATION_STATUS = 'newsdump/status';
-
-interface Status {
-  uri: string;
-  version: number;
-  annotated: boolean;
-  articles: number;
-  residue: number;
-  ms: number;
-  text: string;
-}
-
-interface Statistics {
-  annotated: boolean;
-  shape: string | null;
-  notice: string | null;
-  skipped: string | null;
-  articles: number;
-  residueBlocks: number;
-  residueByRule: Record<string, number>;
-  wordsTotal: number;
-  wordsKept: number;
-  wordsRemoved: number;
-  analysisMs: number;
-}
+// The protocol's names and shapes come from the server's own modules (constants and types
+// only: esbuild bundles two tiny files, none of the engine).
+import {
+  COMMAND_APPLY_FIX_ALL, LANGUAGE_ID, NOTIFICATION_STATUS, REQUEST_ARTICLES_JSONL, REQUEST_STATISTICS,
+} from '../../server/src/lsp/constants';
+import type { Statistics, Status } from '../../server/src/lsp/statistics';
 
 const FILTERS = [
   { scheme: 'file', language: LANGUAGE_ID },

@@ -16,7 +16,7 @@ import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCac
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
 import { isHeaderField, segment, Segment, Segmentation } from './segment';
-import { Eol, Line, LineTable, PositionMapper, Range, splitLines } from './text';
+import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
   text: string;
@@ -152,18 +152,6 @@ export function diffTexts(oldText: string, newText: string): TextChange {
   const p = commonPrefix(oldText, newText);
   const s = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - p);
   return { start: p, end: oldText.length - s, insertedLength: newText.length - s - p };
-}
-
-/** Index of the line holding `offset` (the last line starting at or before it). */
-function lineAt(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -64,18 +64,23 @@ export interface Range {
   end: Position;
 }
 
+/** Index of the line holding `offset` (the last line starting at or before it). */
+export function lineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps offsets to positions by binary search over line starts (no set-up cost). */
 export class PositionMapper {
   constructor(private readonly table: LineTable) {}
   position(offset: number): Position {
-    const lines = this.table.lines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineAt(this.table.lines, offset);
     const line = this.table.lines[lo];
     // An offset inside a CRLF pair or past the line's content clamps to the line's end.
     const character = Math.min(Math.max(0, offset - line.start), line.end - line.start);
