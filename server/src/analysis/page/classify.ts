@@ -65,6 +65,8 @@ const DATELINE = /\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[
 
 /** Segments this small with a named headline are an aggregator's entry: keep them whole. */
 const SMALL_ENTRY_LINES = 6;
+const SENT_END_RE = /[.!?…。！？।:]["'”’»)\]]*$/u;
+const CONTINUES = /^(?:[,;:.)\]]|\p{Ll})/u;
 const NAMED_THRESHOLD = 0.85;
 /** Prose inside the densest prose run is the article unless the model is very sure. */
 const BODY_PROSE_THRESHOLD = 0.85;
@@ -126,6 +128,21 @@ export function classifyPage(input: PageInput): PageVerdict {
       roles[i] = 'chrome';
       evidence[i] = describe(pf, k, p[k]);
     } else roles[i] = 'body';
+  }
+  // Link text split onto lines of its own ("India" / "beat" / "England by five wickets")
+  // inside the body: the lines of a broken sentence stay, so that they can be joined.
+  for (let k = Math.max(0, pf.bodyStart - 2); k <= Math.min(m - 1, pf.bodyEnd + 2); k++) {
+    const i = pf.idx[k];
+    if (roles[i] !== 'chrome' || input.ruled[i] || p[k] >= 0.95) continue;
+    const t = input.lines[i].trim();
+    const prev = k > 0 ? input.lines[pf.idx[k - 1]].trim() : '';
+    const next = k + 1 < m ? input.lines[pf.idx[k + 1]].trim() : '';
+    const fromPrev = prev !== '' && !SENT_END_RE.test(prev) && CONTINUES.test(t);
+    const intoNext = !SENT_END_RE.test(t) && CONTINUES.test(next);
+    if (fromPrev || intoNext) {
+      roles[i] = 'body';
+      evidence[i] = null;
+    }
   }
   // Byline and dateline: short kept lines right around the headline.
   if (hk >= 0) {
