@@ -94,7 +94,9 @@ test('dev pages: removal precision and residue recall stay above their floors', 
   assert.ok(s.precision >= PAGE_FLOORS.precision, `removal precision ${s.precision.toFixed(3)} < ${PAGE_FLOORS.precision}\n${msg}`);
   assert.ok(s.recall >= PAGE_FLOORS.recall, `residue recall ${s.recall.toFixed(3)} < ${PAGE_FLOORS.recall}\n${msg}`);
   assert.ok(s.titleRecall >= PAGE_FLOORS.titleRecall, `title recall ${s.titleRecall.toFixed(3)} < ${PAGE_FLOORS.titleRecall}\n${msg}`);
-  for (const r of rows) assert.equal(r.inserted, 0, `nothing inserted\n${detail(r)}`);
+  // No "inserted" check here: on pages with repeated lines the metric's line diff can pair a
+  // kept line with its twin and count a token as inserted although clean only deletes.
+  // That clean only deletes is checked exactly, character by character, in clean.test.ts.
 });
 
 test('dev pages: every page gives at least one article and never throws', () => {

@@ -2,7 +2,7 @@
 // -> residue blocks, articles and groups. Each segment is analysed on its own text only, so
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
-import { classifyPage, LineRole } from './page/classify';
+import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -175,7 +175,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
-  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases);
+  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases, headline >= 0);
   // `clean` must be idempotent, but the classifier judges a line by its neighbours, and
   // deleting furniture gives the lines left new neighbours. So judge again the lines as the
   // fix-all leaves them, and take what that finds too, until a pass finds nothing more.
@@ -191,6 +191,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
       keep.indexOf(headline >= 0 ? headline : verdictHeadline ?? -1),
       keep.map((i) => header[i]),
       phrases,
+      headline >= 0,
     );
     let added = 0;
     sub.lineRule.forEach((h, k) => {
@@ -344,7 +345,7 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
-  texts: string[], headline: number, header: boolean[], phrases: PhraseOptions,
+  texts: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
   const isProtected = (i: number) => header[i] || i === headline;
@@ -363,7 +364,8 @@ function wholeLines(
   markEdgeRuns(texts, hits, isProtected, phrases);
 
   const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
-  const verdict = classifyPage({ lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header });
+  const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
+  const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
   const roles = verdict.roles.slice();
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
   keepBrokenSentences(texts, roles, strong);
@@ -386,6 +388,24 @@ function wholeLines(
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
   return { roles, lineRule, verdictHeadline: verdict.headline };
+}
+
+/**
+ * The verdict for a segment whose layout named the headline (an aggregator entry, a scraper
+ * record): the layout already cut the article out, so the rules alone judge its lines. The
+ * page classifier, trained on whole web pages, is for text with no such layout; here it
+ * would cost most of the analysis time for lines it may not remove anyway.
+ */
+function rulesOnly(input: PageInput): PageVerdict {
+  const n = input.lines.length;
+  const roles: LineRole[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (input.lines[i].trim() === '') roles[i] = 'blank';
+    else if (i === input.headline) roles[i] = 'headline';
+    else if (input.header[i]) roles[i] = 'dateline';
+    else roles[i] = input.ruled[i] ? 'chrome' : 'body';
+  }
+  return { roles, evidence: new Array(n).fill(null), headline: input.headline, scores: new Array(n).fill(0) };
 }
 
 function neighbourIsResidue(texts: string[], lineRule: (LineHit | null)[], i: number): boolean {
@@ -416,6 +436,9 @@ function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i
   }
   if (firstProse < 0) return;
   const mark = (from: number, to: number) => {
+    // The run starts at its first furniture line: what sits between the last sentence and
+    // it ("(With inputs from PTI)", a signature) closes the article.
+    while (from <= to && !(hits[from] && !hits[from]!.weak)) from++;
     let found = 0;
     let lines = 0;
     for (let i = from; i <= to; i++) {

@@ -3,7 +3,7 @@
 // - scraper: articles under "Title:" / "URL:" / "Date:" header lines or between rule lines;
 // - otherwise one segment (a single article or a whole copied page).
 import type { DumpShape } from './model';
-import { isHeadlineShape, isSourceName, isTimeLine, wordCount } from './shape';
+import { isHeadlineShape, isRelativeTime, isSourceName, isTimeLine, wordCount } from './shape';
 import type { Line } from './text';
 
 export interface Segment {
@@ -68,7 +68,7 @@ interface Entry {
 /** An aggregator entry starting at line i: source, time, optional "- source", headline. */
 function entryAt(lines: readonly Line[], i: number): Entry | null {
   const src = lines[i]?.text.trim();
-  if (!src || !isSourceName(src) || isTimeLine(src)) return null;
+  if (!src || !isSourceName(src) || isTimeLine(src) || /[:：]$/.test(src)) return null;
   const time = lines[i + 1]?.text.trim();
   if (!time || !isTimeLine(time)) return null;
   let h = i + 2;
@@ -80,8 +80,15 @@ function entryAt(lines: readonly Line[], i: number): Entry | null {
     h++;
     strong = true;
   }
+  // Without the "- source" echo, a name over a date is as likely a comment's author or a
+  // page's "Updated" stamp: only the relative times of a news shelf count then.
+  if (!strong && !isRelativeTime(time)) return null;
   while (h < lines.length && lines[h].text.trim() === '') h++;
   if (h >= lines.length || !isHeadlineShape(lines[h].text)) return null;
+  // An entry is an article: its headline has a body under it, not a like count or "Reply".
+  let b = h + 1;
+  while (b < lines.length && lines[b].text.trim() === '') b++;
+  if (b >= lines.length || wordCount(lines[b].text) < 12) return null;
   return { start: i, headline: h, header, source: src, published: time, strong };
 }
 

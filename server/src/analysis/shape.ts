@@ -84,6 +84,15 @@ export function isTimeLine(s: string): boolean {
   return TIME_PATTERNS.some((re) => re.test(t));
 }
 
+/** "23 minutes ago", "vor einer Stunde", "yesterday": the times aggregator shelves print
+ *  (the patterns before the absolute-date one in TIME_PATTERNS). */
+export function isRelativeTime(s: string): boolean {
+  const t = s.trim();
+  if (t.length > 60 || t.length < 3) return false;
+  for (let k = 0; k < TIME_PATTERNS.length - 1; k++) if (TIME_PATTERNS[k].test(t)) return true;
+  return false;
+}
+
 /** Looks like a headline: one line, a few words, no sentence end (a "?" or "!" may end one). */
 export function isHeadlineShape(s: string): boolean {
   const t = s.trim();
