@@ -367,6 +367,7 @@ function wholeLines(
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
   const roles = verdict.roles.slice();
+  if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline);
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong);
@@ -389,6 +390,28 @@ function wholeLines(
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
   return { roles, lineRule, verdictHeadline: verdict.headline };
 }
+
+/**
+ * On a copied page, everything above the article's headline is the site's (menus, tickers,
+ * breadcrumbs, teasers): 25% of the residue of the WCXB pages sits there, and 0.1% of their
+ * article text. So once the classifier has placed the headline, the lines above it go, as
+ * long as the headline really opens the article: most of the prose must come after it.
+ */
+function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number): void {
+  let proseBefore = 0;
+  let proseAfter = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (roles[i] === 'chrome' || roles[i] === 'blank' || !isProse(texts[i])) continue;
+    if (i < headline) proseBefore += wordCount(texts[i]);
+    else proseAfter += wordCount(texts[i]);
+  }
+  if (proseAfter < 40 || proseBefore > proseAfter * ABOVE_HEADLINE_SHARE) return;
+  for (let i = 0; i < headline; i++) {
+    if (roles[i] === 'body' || roles[i] === 'heading') roles[i] = 'chrome';
+  }
+}
+/** Most prose after the headline: at most a quarter of its words may stand above it. */
+const ABOVE_HEADLINE_SHARE = 0.25;
 
 /**
  * The verdict for a segment whose layout named the headline (an aggregator entry, a scraper
