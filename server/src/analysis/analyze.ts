@@ -600,10 +600,13 @@ function buildArticle(lines: readonly Line[], s: Segment, r: SegResult, mapper: 
 
   const sections: Section[] = [];
   const headings = bodyLines.filter((i) => r.roles[i] === 'heading');
+  // A section runs to the last body line before the next heading (one walk, not a filter
+  // per heading: a page can have thousands of short "headings").
+  let b = 0;
   headings.forEach((h, k) => {
     const next = k + 1 < headings.length ? headings[k + 1] : Infinity;
-    const inside = bodyLines.filter((i) => i >= h && i < next);
-    const endLine = lines[abs(inside[inside.length - 1])];
+    while (b + 1 < bodyLines.length && bodyLines[b + 1] < next) b++;
+    const endLine = lines[abs(Math.max(bodyLines[b], h))];
     sections.push({
       title: lines[abs(h)].text.trim(),
       titleRange: mapper.range(lines[abs(h)].start, lines[abs(h)].end),
