@@ -175,7 +175,9 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
-  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases, headline >= 0);
+  // Phrase rules look at one line at a time: match each line once, for every pass below.
+  const matched = texts.map((t) => matchLine(t, phrases));
+  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases, headline >= 0, matched);
   // `clean` must be idempotent, but the classifier judges a line by its neighbours, and
   // deleting furniture gives the lines left new neighbours. So judge again the lines as the
   // fix-all leaves them, and take what that finds too, until a pass finds nothing more.
@@ -192,6 +194,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
       keep.map((i) => header[i]),
       phrases,
       headline >= 0,
+      keep.map((i) => matched[i]),
     );
     let added = 0;
     sub.lineRule.forEach((h, k) => {
@@ -346,12 +349,13 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
   texts: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
+  matched: readonly (LineHit | null)[],
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
   const isProtected = (i: number) => header[i] || i === headline;
 
   // 1. Phrase rules, line by line.
-  const hits: (LineHit | null)[] = texts.map((t, i) => (isProtected(i) ? null : matchLine(t, phrases)));
+  const hits: (LineHit | null)[] = matched.map((h, i) => (isProtected(i) ? null : h));
   // 2. Sponsored widgets span several lines; they override single-line verdicts.
   for (const b of findWidgetBlocks(texts)) {
     for (let i = b.first; i <= b.last; i++) {
