@@ -9,8 +9,9 @@ import {
 // The protocol's names and shapes come from the server's own modules (constants and types
 // only: esbuild bundles two tiny files, none of the engine).
 import {
-  COMMAND_APPLY_FIX_ALL, LANGUAGE_ID, NOTIFICATION_STATUS, REQUEST_ARTICLES_JSONL, REQUEST_STATISTICS,
+  COMMAND_APPLY_FIX_ALL, LANGUAGE_ID, NOTIFICATION_STATUS, REQUEST_ARTICLES_JSONL, REQUEST_CLEAN_TEXT, REQUEST_STATISTICS,
 } from '../../server/src/lsp/constants';
+import type { CleanTextParams, CleanTextResult } from '../../server/src/lsp/cleanText';
 import type { Statistics, Status } from '../../server/src/lsp/statistics';
 
 const FILTERS = [
@@ -115,6 +116,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showQuickPick(items, { title: `newsdump statistics: ${path.basename(doc.uri.path)}` });
     }),
 
+    vscode.commands.registerCommand('newsdump.cleanWorkspace', (opts?: { confirm?: boolean }) =>
+      client ? cleanWorkspace(client, opts?.confirm !== false) : undefined),
+
     vscode.commands.registerCommand('newsdump.treatAsDump', async () => {
       const doc = activeDocument();
       if (doc && doc.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
@@ -132,4 +136,66 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   if (client) await client.stop();
   client = undefined;
+}
+
+/**
+ * "Clean all dumps in workspace": asks the server for each dump's fix-all, then hands VS Code
+ * one workspace edit marked as needing confirmation, so the Refactor Preview shows every
+ * deletion before anything is written. Files that are not dumps are left out; the scan
+ * reports progress and can be cancelled (nothing is changed then). `confirm: false` skips
+ * the preview (for scripts and tests).
+ */
+async function cleanWorkspace(client: LanguageClient, confirm: boolean): Promise<{ files: number; words: number } | undefined> {
+  const uris = await vscode.workspace.findFiles('**/*.txt', '{**/node_modules/**,**/.git/**}');
+  const edit = new vscode.WorkspaceEdit();
+  const changed: vscode.Uri[] = [];
+  let words = 0;
+  const completed = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'newsdump: looking for residue', cancellable: true },
+    async (progress, token) => {
+      for (const [k, uri] of uris.entries()) {
+        if (token.isCancellationRequested) return false;
+        progress.report({ message: `${k + 1}/${uris.length} ${path.basename(uri.path)}`, increment: 100 / uris.length });
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        let text: string;
+        try {
+          text = open ? open.getText() : new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue; // not UTF-8: never rewritten from a lossy decoding
+        }
+        const params: CleanTextParams = {
+          uri: uri.toString(),
+          text,
+          newsdumpLanguage: /\.(dump|news)\.txt$/i.test(uri.path) || open?.languageId === LANGUAGE_ID,
+        };
+        const res = await client.sendRequest<CleanTextResult>(REQUEST_CLEAN_TEXT, params, token);
+        if (!res.dump || res.edits.length === 0) continue;
+        const meta: vscode.WorkspaceEditEntryMetadata = {
+          label: `Delete residue (${res.wordsRemoved} words)`,
+          description: vscode.workspace.asRelativePath(uri),
+          needsConfirmation: confirm,
+        };
+        for (const e of res.edits) edit.replace(uri, client.protocol2CodeConverter.asRange(e.range), e.newText, meta);
+        changed.push(uri);
+        words += res.wordsRemoved;
+      }
+      return true;
+    },
+  );
+  if (!completed) {
+    void vscode.window.showInformationMessage('newsdump: cancelled; nothing was changed.');
+    return undefined;
+  }
+  if (changed.length === 0) {
+    void vscode.window.showInformationMessage('newsdump: no residue found in the workspace.');
+    return { files: 0, words: 0 };
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined; // preview dismissed
+  // Write what was applied: the user confirmed (or asked for no preview).
+  for (const uri of changed) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) await doc.save();
+  }
+  void vscode.window.showInformationMessage(`newsdump: cleaned ${changed.length} file${changed.length > 1 ? 's' : ''}, ${words} words of residue removed.`);
+  return { files: changed.length, words };
 }

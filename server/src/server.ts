@@ -12,8 +12,9 @@ import { documentAnalyzer } from './analysis/incremental';
 import { codeActionsFor, EditSupport, fixAllFor, workspaceEdit } from './lsp/codeActions';
 import {
   ARTICLE_FIX_KIND, COMMAND_APPLY_FIX_ALL, FIX_ALL_KIND, NOTIFICATION_STATUS, REQUEST_ARTICLES_JSONL,
-  REQUEST_STATISTICS,
+  REQUEST_CLEAN_TEXT, REQUEST_STATISTICS,
 } from './lsp/constants';
+import { CleanTextParams, cleanTextFor } from './lsp/cleanText';
 import { diagnosticsFor } from './lsp/diagnostics';
 import { Analysis, AnalysisStore } from './lsp/documents';
 import { AsyncAnalyzer, InProcessAnalyzer, isAnalysisWorker, runAnalysisWorker, WorkerAnalyzer } from './lsp/worker';
@@ -202,6 +203,12 @@ function startServer(): void {
     const a = await analysisFor(params.textDocument.uri, token);
     if (!a) throw new ResponseError(-32602, `document not open: ${params.textDocument.uri}`);
     return statisticsFor(a);
+  });
+
+  connection.onRequest(REQUEST_CLEAN_TEXT, async (params: CleanTextParams, token: CancellationToken) => {
+    const settings = await fetchSettings(params.uri);
+    if (token.isCancellationRequested) throw cancelled();
+    return cleanTextFor(params, settings);
   });
 
   connection.onRequest(REQUEST_ARTICLES_JSONL, async (params: DocParams, token: CancellationToken) => {

@@ -19,4 +19,6 @@ export const COMMAND_APPLY_FIX_ALL = 'newsdump.applyFixAll';
 
 export const REQUEST_STATISTICS = 'newsdump/statistics';
 export const REQUEST_ARTICLES_JSONL = 'newsdump/articlesJsonl';
+/** The fix-all edits for a file's text that need not be open (workspace clean). */
+export const REQUEST_CLEAN_TEXT = 'newsdump/cleanText';
 export const NOTIFICATION_STATUS = 'newsdump/status';

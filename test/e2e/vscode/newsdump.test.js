@@ -265,9 +265,30 @@ suite('newsdump in a real VS Code extension host', function () {
     await waitFor(() => ours(uri).some((d) => ruleOf(d) === 'sponsored-widget'), 'diagnostics back with plaintext=auto');
   });
 
+  test('command newsdump.cleanWorkspace cleans the dumps on disk and leaves other text alone', async function () {
+    const ws = vscode.workspace.workspaceFolders[0].uri;
+    const dir = vscode.Uri.joinPath(ws, 'batch');
+    const dumpUri = vscode.Uri.joinPath(dir, 'day1.news.txt');
+    const proseUri = vscode.Uri.joinPath(dir, 'notes.txt');
+    const prose = 'Shopping list for the weekend.\n\nBread, milk and eggs from the market on Saturday morning, then the library before it closes at noon.\n';
+    await vscode.workspace.fs.writeFile(dumpUri, Buffer.from(original, 'utf8'));
+    await vscode.workspace.fs.writeFile(proseUri, Buffer.from(prose, 'utf8'));
+    try {
+      // confirm: false skips the Refactor Preview a person sees before anything is written
+      const res = await vscode.commands.executeCommand('newsdump.cleanWorkspace', { confirm: false });
+      assert.ok(res && res.files >= 1 && res.words > 0, `a summary of what was cleaned: ${JSON.stringify(res)}`);
+      const onDisk = (u) => fs.readFileSync(u.fsPath, 'utf8');
+      assert.strictEqual(onDisk(dumpUri), expectedClean(), 'the dump on disk equals `newsdump clean` of it');
+      assert.strictEqual(onDisk(proseUri), prose, 'a plain text file that is no dump is untouched');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false });
+      await revert(doc, original);
+    }
+  });
+
   test('commands are registered', async function () {
     const all = await vscode.commands.getCommands(true);
-    for (const c of ['newsdump.cleanDump', 'newsdump.exportJsonl', 'newsdump.showStatistics', 'newsdump.treatAsDump']) {
+    for (const c of ['newsdump.cleanDump', 'newsdump.cleanWorkspace', 'newsdump.exportJsonl', 'newsdump.showStatistics', 'newsdump.treatAsDump']) {
       assert.ok(all.includes(c), `command ${c}`);
     }
   });
