@@ -256,7 +256,9 @@ export function checkText(text: string, opts: AnalyzeOptions = {}, check: CheckO
     for (const p of [r.start, r.end]) {
       if (p.line < 0 || p.line >= table.lines.length) return fail(`${what}: line ${p.line} outside the document`);
       const l = table.lines[p.line];
-      if (p.character < 0 || p.character > l.end - l.start) return fail(`${what}: character ${p.character} past line ${p.line}'s end`);
+      // Columns on line 0 count a BOM (LSP clients that keep it in the text count it too).
+      const lineStart = p.line === 0 ? 0 : l.start;
+      if (p.character < 0 || p.character > l.end - lineStart) return fail(`${what}: character ${p.character} past line ${p.line}'s end`);
       offsetOk(what, mapper.offset(p));
     }
     if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) fail(`${what}: range ends before it starts`);

@@ -96,7 +96,7 @@ describe('language server: bad input', () => {
     }
   });
 
-  test('BOM kept in the document (clients that do not strip it): fix-all keeps it and equals clean', { todo: 'positions on line 0 do not count the BOM (text.ts: "never part of a line"), so a client that keeps U+FEFF in the document gets ranges one character off on the first line; VS Code and Neovim strip the BOM before the server sees the text' }, async () => {
+  test('BOM kept in the document (clients that do not strip it): fix-all keeps it and equals clean', async () => {
     const text = '\ufeffAdvertisement\nThe minister said on Tuesday that the new policy would take effect.\n' + SEED;
     const u = uri('bom');
     await c.open(u, text);

@@ -66,10 +66,13 @@ test('BOM: never part of the first line; the model reports it', () => {
   assert.equal(t.lines[0].start, 1);
   assert.equal(analyze(s).bom, true);
   assert.equal(analyze('no bom').bom, false);
-  // Position of the first letter is character 0; offset 0 (the BOM) clamps to it too.
+  // Columns on the first line count the BOM, as an LSP client that keeps it in the text
+  // does: the first letter is character 1, the BOM character 0.
   const m = new PositionMapper(t);
-  assert.deepEqual(m.position(1), { line: 0, character: 0 });
-  assert.equal(m.offset({ line: 0, character: 0 }), 1);
+  assert.deepEqual(m.position(1), { line: 0, character: 1 });
+  assert.deepEqual(m.position(0), { line: 0, character: 0 });
+  assert.equal(m.offset({ line: 0, character: 1 }), 1);
+  assert.equal(m.offset({ line: 0, character: 0 }), 0);
 });
 
 test('emoji and other surrogate pairs count as two UTF-16 units', () => {

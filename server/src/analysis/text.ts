@@ -82,8 +82,12 @@ export class PositionMapper {
   position(offset: number): Position {
     const lo = lineAt(this.table.lines, offset);
     const line = this.table.lines[lo];
-    // An offset inside a CRLF pair or past the line's content clamps to the line's end.
-    const character = Math.min(Math.max(0, offset - line.start), line.end - line.start);
+    // Columns count from the true start of the line: on the first line that is before a
+    // BOM, which an editor that keeps the BOM in its text counts as a character (VS Code
+    // strips it; then there is none). An offset inside a CRLF pair or past the line's
+    // content clamps to the line's end.
+    const base = lo === 0 ? 0 : line.start;
+    const character = Math.min(Math.max(0, offset - base), line.end - base);
     return { line: lo, character };
   }
   range(start: number, end: number): Range {
@@ -94,7 +98,8 @@ export class PositionMapper {
     if (pos.line < 0) return lines[0].start;
     if (pos.line >= lines.length) return lines[lines.length - 1].end;
     const l = lines[pos.line];
-    return Math.min(l.start + Math.max(0, pos.character), l.end);
+    const base = pos.line === 0 ? 0 : l.start;
+    return Math.min(base + Math.max(0, pos.character), l.end);
   }
 }
 
