@@ -188,18 +188,22 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (keep.length === n) break;
     const sub = wholeLines(
       keep.map((i) => texts[i]),
-      // The headline found on the first pass stays the headline: a later pass only ever
-      // takes more furniture away, never the article's title or what follows it.
-      keep.indexOf(headline >= 0 ? headline : verdictHeadline ?? -1),
+      // Judged as a fresh analysis of the cleaned text would judge it: the layout's headline
+      // if it named one, else the classifier picks again.
+      headline >= 0 ? keep.indexOf(headline) : -1,
       keep.map((i) => header[i]),
       phrases,
       headline >= 0,
       keep.map((i) => matched[i]),
     );
+    // A pass that reads another line as the headline sees another article: its verdict on
+    // this one is not taken (a later pass only ever takes furniture away from the same story).
+    if (headline < 0 && verdictHeadline !== null && (sub.verdictHeadline === null || keep[sub.verdictHeadline] !== verdictHeadline)) break;
     let added = 0;
     sub.lineRule.forEach((h, k) => {
       if (!h) return;
       const i = keep[k];
+      if (i === verdictHeadline) return;
       lineRule[i] = h;
       roles[i] = 'chrome';
       added++;
