@@ -31,16 +31,7 @@ const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)];
 // ---------------------------------------------------------------------------------------
 // Seeds and mutations.
 
-export function findRoot(from: string): string {
-  let dir = from;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'newsdump') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`newsdump root not found above ${from}`);
-    dir = up;
-  }
-}
+export { findRoot } from '../support/root';
 
 export function loadSeeds(root: string): string[] {
   const dir = path.join(root, 'test', 'fixtures', 'fuzz');

@@ -18,17 +18,8 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findRoot } from '../support/root';
 
-function findRoot(from: string): string {
-  let dir = from;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'newsdump') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`newsdump root not found above ${from}`);
-    dir = up;
-  }
-}
 
 export const ROOT = process.env.NEWSDUMP_ROOT ? path.resolve(process.env.NEWSDUMP_ROOT) : findRoot(__dirname);
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
