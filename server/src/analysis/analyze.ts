@@ -3,6 +3,7 @@
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
+import { clearLineMemos } from './lineMemo';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -150,6 +151,7 @@ const cache = new Map<string, SegResult>();
 /** Empties the segment cache (benchmarks measure cold analysis with it). */
 export function clearSegmentCache(): void {
   cache.clear();
+  clearLineMemos();
 }
 
 function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {

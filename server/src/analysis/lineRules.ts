@@ -7,6 +7,7 @@ import { matchChromeLine, findInlineChrome } from './rules/siteChrome';
 import { matchTeaserLine, findInlineTeasers } from './rules/inlineTeaser';
 import { findInlineWidgets } from './rules/sponsoredWidget';
 import type { InlineHit, LineHit } from './rules/types';
+import { TextMemo } from './lineMemo';
 
 export interface PhraseOptions {
   /** Lower-cased phrases that make a short line residue. */
@@ -21,7 +22,38 @@ export function isIgnored(line: string, phrases: PhraseOptions): boolean {
   return phrases.ignore.some((p) => lower.includes(p));
 }
 
+// Results are memoised per line text for the phrase options last used (the same options
+// object, or equal lists). Callers share the returned objects: they must not mutate them.
+const matchMemo = new TextMemo<LineHit | null>();
+const inlineMemo = new TextMemo<InlineHit[]>();
+let memoPhrases: PhraseOptions | null = null;
+
+function usePhrases(phrases: PhraseOptions): void {
+  if (phrases === memoPhrases) return;
+  const same = memoPhrases !== null && sameList(memoPhrases.extra, phrases.extra) && sameList(memoPhrases.ignore, phrases.ignore);
+  if (!same) {
+    matchMemo.clear();
+    inlineMemo.clear();
+  }
+  memoPhrases = phrases;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function matchLine(line: string, phrases: PhraseOptions): LineHit | null {
+  usePhrases(phrases);
+  const memo = matchMemo.get(line);
+  if (memo !== undefined) return memo;
+  const hit = matchLineUncached(line, phrases);
+  matchMemo.set(line, hit);
+  return hit;
+}
+
+function matchLineUncached(line: string, phrases: PhraseOptions): LineHit | null {
   if (line.trim() === '' || isIgnored(line, phrases)) return null;
   const hit = matchTeaserLine(line) ?? matchAdMarkerLine(line) ?? matchPromoLine(line) ?? matchChromeLine(line);
   if (hit) return hit;
@@ -35,7 +67,17 @@ export function matchLine(line: string, phrases: PhraseOptions): LineHit | null 
 
 /** Inline residue in a kept line, sorted and without overlaps. */
 export function findInline(line: string, phrases: PhraseOptions): InlineHit[] {
-  if (line.length < 20 || isIgnored(line, phrases)) return [];
+  if (line.length < 20) return [];
+  usePhrases(phrases);
+  const memo = inlineMemo.get(line);
+  if (memo !== undefined) return memo;
+  const hits = findInlineUncached(line, phrases);
+  inlineMemo.set(line, hits);
+  return hits;
+}
+
+function findInlineUncached(line: string, phrases: PhraseOptions): InlineHit[] {
+  if (isIgnored(line, phrases)) return [];
   let hits = detectOnce(line);
   // One residue can hide the next: "79. - Ends ALSO READ: ..." shows its teaser only once
   // "- Ends" is gone. So look again at the line as the fix-all leaves it, and keep what

@@ -4,19 +4,35 @@
 // An article *about* Taboola has none of that structure and is left alone.
 import { normalize, wordCount } from '../shape';
 import { WIDGET_CTAS, WIDGET_LABELS, WIDGET_NETWORKS } from './phrases';
+import { TextMemo } from '../lineMemo';
 import type { InlineHit } from './types';
 
 const GENERIC_LABELS = new Set(['sponsored', 'you may like', 'you might like', 'trending now', 'recommended for you', 'from the web', 'around the web', 'you may also like', 'you might also like', 'anzeigen']);
+
+// What findWidgetBlocks asks of a line, memoised per line text as bits (the block scan
+// and every re-judging pass ask again of the same lines).
+const LABEL = 1, STRONG = 2, CTA = 4, ITEM = 8, KNOWN = 16;
+const kinds = new TextMemo<number>();
+function kindOf(line: string): number {
+  let k = kinds.get(line);
+  if (k === undefined) {
+    k = KNOWN;
+    if (isWidgetLabel(line)) {
+      k |= LABEL;
+      if (!GENERIC_LABELS.has(normalize(line))) k |= STRONG;
+    }
+    if (isWidgetCta(line)) k |= CTA;
+    if (isWidgetItem(line)) k |= ITEM;
+    kinds.set(line, k);
+  }
+  return k;
+}
 
 export function isWidgetLabel(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 60) return false;
   const n = normalize(t);
   return WIDGET_LABELS.has(n) || (WIDGET_NETWORKS.test(t) && wordCount(t) <= 5);
-}
-
-function isStrongLabel(line: string): boolean {
-  return isWidgetLabel(line) && !GENERIC_LABELS.has(normalize(line));
 }
 
 export function isWidgetCta(line: string): boolean {
@@ -48,31 +64,32 @@ export function findWidgetBlocks(lines: readonly string[]): LineBlock[] {
   const blocks: LineBlock[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!isWidgetLabel(lines[i])) {
+    if (!(kindOf(lines[i]) & LABEL)) {
       i++;
       continue;
     }
     let last = i;
     let labels = 1;
     let ctas = 0;
-    let strong = isStrongLabel(lines[i]);
+    let strong = (kindOf(lines[i]) & STRONG) !== 0;
     let lastLabel = i;
     for (let j = i + 1; j < lines.length && j <= i + 60; j++) {
       const t = lines[j];
       if (t.trim() === '') continue;
-      if (isWidgetLabel(t)) {
+      const kind = kindOf(t);
+      if (kind & LABEL) {
         labels++;
-        strong ||= isStrongLabel(t);
+        strong ||= (kind & STRONG) !== 0;
         lastLabel = j;
         last = j;
         continue;
       }
-      if (isWidgetCta(t)) {
+      if (kind & CTA) {
         ctas++;
         last = j;
         continue;
       }
-      if (!isWidgetItem(t)) break;
+      if (!(kind & ITEM)) break;
       // A widget's items come between its label and its last button; stop scanning when
       // no button has shown up for a while, so we never swallow a run of subheadings.
       if (j - Math.max(last, lastLabel) > 6) break;
