@@ -11,7 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
-import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount } from './shape';
+import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
 
 export interface AnalyzeOptions {
@@ -454,20 +454,21 @@ function neighbourIsResidue(texts: string[], lineRule: (LineHit | null)[], i: nu
 
 /** A line of prose: long enough, or ends like a sentence with several words. */
 function isProse(t: string): boolean {
-  const w = wordCount(t);
+  const w = wordCountUpTo(t, 25);
   return w >= 25 || (w >= 8 && endsSentence(t));
 }
 
 function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, phrases: PhraseOptions): void {
   const n = texts.length;
-  let firstProse = -1;
+  // The last prose line no rule claimed (searched from the end: only the run after it counts).
   let lastProse = -1;
-  for (let i = 0; i < n; i++) {
-    if (!isProse(texts[i]) || hits[i]) continue;
-    if (firstProse < 0) firstProse = i;
-    lastProse = i;
+  for (let i = n - 1; i >= 0; i--) {
+    if (!hits[i] && isProse(texts[i])) {
+      lastProse = i;
+      break;
+    }
   }
-  if (firstProse < 0) return;
+  if (lastProse < 0) return;
   const mark = (from: number, to: number) => {
     // The run starts at its first furniture line: what sits between the last sentence and
     // it ("(With inputs from PTI)", a signature) closes the article.

@@ -16,6 +16,21 @@ export function wordCount(s: string): number {
   return n;
 }
 
+/** wordCount(s), or `cap` when there are at least `cap` words (stops counting there). */
+export function wordCountUpTo(s: string, cap: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 160;
+    if (!space && !inWord) {
+      if (++n >= cap) return cap;
+    }
+    inWord = !space;
+  }
+  return n;
+}
+
 /** Ends like a sentence: . ! ? … or a closing quote/bracket after one. */
 export function endsSentence(s: string): boolean {
   return /[.!?…。！？]["'”’»)\]]*\s*$/u.test(s);

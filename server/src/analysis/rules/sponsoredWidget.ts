@@ -28,6 +28,17 @@ function kindOf(line: string): number {
   return k;
 }
 
+/** White space as String.prototype.trim removes it. */
+function isTrimSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Cheap exact pre-check: a line longer than 60 characters with no space at either end
+ *  is never a label (isWidgetLabel needs at most 60 after trimming). */
+function mayBeLabel(line: string): boolean {
+  return line.length <= 60 || isTrimSpace(line.charCodeAt(0)) || isTrimSpace(line.charCodeAt(line.length - 1));
+}
+
 export function isWidgetLabel(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 60) return false;
@@ -64,7 +75,7 @@ export function findWidgetBlocks(lines: readonly string[]): LineBlock[] {
   const blocks: LineBlock[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (!(kindOf(lines[i]) & LABEL)) {
+    if (!mayBeLabel(lines[i]) || !(kindOf(lines[i]) & LABEL)) {
       i++;
       continue;
     }
