@@ -1,11 +1,12 @@
 // Runs the whole-line and inline rules over one segment. Order matters only where two
 // rules could claim the same line: the more specific rule goes first.
 import type { RuleId } from './model';
-import { matchAdMarkerLine, findGluedAdMarkers } from './rules/adMarker';
+import { matchAdMarkerLine, findGluedAdMarkers, mayHaveGluedAdMarker } from './rules/adMarker';
 import { matchPromoLine } from './rules/promo';
 import { matchChromeLine, findInlineChrome } from './rules/siteChrome';
-import { matchTeaserLine, findInlineTeasers } from './rules/inlineTeaser';
-import { findInlineWidgets } from './rules/sponsoredWidget';
+import { matchTeaserLine, findInlineTeasers, mayHaveInlineTeaser } from './rules/inlineTeaser';
+import { lowerForPrecheck } from './rules/precheck';
+import { findInlineWidgets, mayHaveInlineWidget } from './rules/sponsoredWidget';
 import type { InlineHit, LineHit } from './rules/types';
 import { TextMemo } from './lineMemo';
 
@@ -45,6 +46,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function matchLine(line: string, phrases: PhraseOptions): LineHit | null {
+  // A long line fails every whole-line rule on its length at once: cheaper than the memo.
+  if (line.length > 300) return matchLineUncached(line, phrases);
   usePhrases(phrases);
   const memo = matchMemo.get(line);
   if (memo !== undefined) return memo;
@@ -94,8 +97,17 @@ function findInlineUncached(line: string, phrases: PhraseOptions): InlineHit[] {
   return hits;
 }
 
+const NONE: InlineHit[] = [];
+
 function detectOnce(line: string): InlineHit[] {
-  const all = [...findInlineWidgets(line), ...findGluedAdMarkers(line), ...findInlineTeasers(line), ...findInlineChrome(line)];
+  // Each finder's regex runs only when the line holds one of its words (exact pre-checks).
+  const lower = lowerForPrecheck(line);
+  const all = [
+    ...(lower === null || mayHaveInlineWidget(lower) ? findInlineWidgets(line) : NONE),
+    ...(lower === null || mayHaveGluedAdMarker(lower) ? findGluedAdMarkers(line) : NONE),
+    ...(lower === null || mayHaveInlineTeaser(lower) ? findInlineTeasers(line) : NONE),
+    ...findInlineChrome(line),
+  ];
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: InlineHit[] = [];
   let reach = 0;

@@ -50,6 +50,12 @@ export function hasLetters(s: string): boolean {
 export function normalize(s: string): string {
   // Several rules normalise the same line in a row: remember the last one.
   if (s === lastIn) return lastOut;
+  const ascii = normalizeAscii(s);
+  if (ascii !== null) {
+    lastIn = s;
+    lastOut = ascii;
+    return ascii;
+  }
   const c = s.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
   // Strip space, punctuation and symbols at both ends by scanning code points: the regex
   // /[\s\p{P}\p{S}]+$/ retried from every position is quadratic on long runs of punctuation.
@@ -58,13 +64,13 @@ export function normalize(s: string): string {
   while (a < b) {
     const cp = c.codePointAt(a)!;
     const w = cp > 0xffff ? 2 : 1;
-    if (!EDGE.test(c.slice(a, a + w))) break;
+    if (cp < 128 ? ASCII_EDGE[cp] === 0 : !EDGE.test(c.slice(a, a + w))) break;
     a += w;
   }
   while (b > a) {
     const lo = c.charCodeAt(b - 1);
     const w = lo >= 0xdc00 && lo <= 0xdfff && b - 2 >= a && c.charCodeAt(b - 2) >= 0xd800 && c.charCodeAt(b - 2) <= 0xdbff ? 2 : 1;
-    if (!EDGE.test(c.slice(b - w, b))) break;
+    if (lo < 128 ? ASCII_EDGE[lo] === 0 : !EDGE.test(c.slice(b - w, b))) break;
     b -= w;
   }
   lastIn = s;
@@ -73,6 +79,36 @@ export function normalize(s: string): string {
 }
 
 const EDGE = /^[\s\p{P}\p{S}]$/u;
+/** EDGE for ASCII: white space (JS \s), punctuation and symbols (every printable non-alphanumeric). */
+const ASCII_EDGE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_EDGE[c] = EDGE.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** normalize() for a line of ASCII only, in one pass and one or two allocations; null otherwise. */
+function normalizeAscii(s: string): string | null {
+  const n = s.length;
+  let a = 0;
+  for (; a < n; a++) {
+    const c = s.charCodeAt(a);
+    if (c >= 128) return null;
+    if (ASCII_EDGE[c] === 0) break;
+  }
+  if (a === n) return '';
+  let b = n - 1;
+  for (; b > a; b--) {
+    const c = s.charCodeAt(b);
+    if (c >= 128) return null;
+    if (ASCII_EDGE[c] === 0) break;
+  }
+  // Inside: any non-ASCII gives up; white space other than single spaces needs collapsing.
+  let collapse = false;
+  for (let i = a + 1; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c === 32 ? s.charCodeAt(i + 1) === 32 : c >= 9 && c <= 13) collapse = true;
+  }
+  const mid = s.slice(a, b + 1).toLowerCase();
+  return collapse ? mid.replace(/\s+/g, ' ') : mid;
+}
 let lastIn: string | null = null;
 let lastOut = '';
 

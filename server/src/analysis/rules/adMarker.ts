@@ -3,6 +3,7 @@
 // so "an advertisement for" in running prose is never touched.
 import { normalize, wordCount } from '../shape';
 import { AD_MARKERS, GLUED_AD_WORDS } from './phrases';
+import { anyOf } from './precheck';
 import type { InlineHit, LineHit } from './types';
 
 const MARKER_WORD = /^(?:advertisement|advertisment|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|реклама|reklama|sponsored)(?![\p{L}\p{N}])/iu;
@@ -27,6 +28,12 @@ const GLUED = new RegExp(
   `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_AD_WORDS.join('|')})(?=(\\s*))\\3(?=["“‘«]?[\\p{Lu}\\p{Lo}]|$)`,
   'giu',
 );
+
+const GLUED_KEYS = anyOf(GLUED_AD_WORDS);
+/** Pre-check on the lower-cased line (see precheck.ts): GLUED needs one of its words. */
+export function mayHaveGluedAdMarker(lower: string): boolean {
+  return GLUED_KEYS.test(lower);
+}
 
 export function findGluedAdMarkers(text: string): InlineHit[] {
   const hits: InlineHit[] = [];

@@ -15,6 +15,7 @@ let memoEol = '';
 
 export function findGluedHeadings(text: string, eol: string): InlineHit[] {
   if (text.length < 60) return []; // a short line is a heading already, not a glued one
+  if (!mayHaveHeading(text)) return NONE;
   if (eol !== memoEol) {
     memo.clear();
     memoEol = eol;
@@ -25,6 +26,28 @@ export function findGluedHeadings(text: string, eol: string): InlineHit[] {
     memo.set(text, hits);
   }
   return hits;
+}
+
+const NONE: InlineHit[] = [];
+
+/**
+ * Exact pre-check: a heading the rule keeps has 8 or more upper-case letters and starts with
+ * an upper-case letter followed by another, an apostrophe or a hyphen. Counted loosely (any
+ * non-ASCII character may be an upper-case letter), so a line failing it never matches.
+ */
+function mayHaveHeading(text: string): boolean {
+  let upper = 0;
+  let pair = false;
+  let prevUpper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const up = (c >= 65 && c <= 90) || c >= 128;
+    if (up) upper++;
+    if (prevUpper && (up || c === 39 || c === 45)) pair = true;
+    if (pair && upper >= 8) return true;
+    prevUpper = up;
+  }
+  return false;
 }
 
 function detect(text: string, eol: string): InlineHit[] {

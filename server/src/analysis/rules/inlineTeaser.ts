@@ -2,6 +2,7 @@
 // a headline. On a line of its own the whole line goes; glued into a paragraph, the teaser
 // ends where the paragraph's own next sentence begins.
 import { TEASER_MARKERS } from './phrases';
+import { anyOf } from './precheck';
 import type { InlineHit, LineHit } from './types';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,6 +15,11 @@ const MULTIWORD = [...TEASER_MARKERS].filter((m) => m.includes(' ')).sort((a, b)
 // lookbehind: a lookbehind over `\\s*` rescans a run of spaces at every position (quadratic).
 const INLINE = new RegExp(`(?:(?:${MULTIWORD})\\s*[|:：]|(?:${MARKERS})(?=\\s*(?:[|:：\\-–—]\\s*)?\\p{Lu}))\\s*[|:：\\-–—]?\\s*`, 'giu');
 const SENTENCE_END = '.!?"”’)]।';
+const INLINE_KEYS = anyOf(TEASER_MARKERS.map((m) => m.replace(/:$/, '')));
+/** Pre-check on the lower-cased line (see precheck.ts): INLINE needs one of the markers. */
+export function mayHaveInlineTeaser(lower: string): boolean {
+  return INLINE_KEYS.test(lower);
+}
 
 /** Is `at` preceded by a sentence end, with only white space between? */
 function afterSentenceEnd(text: string, at: number): boolean {

@@ -9,12 +9,21 @@ const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|goog
 const SELLING = /^(?:subscribe|sign\s?up|signup|abonnieren sie|jetzt abonnieren|abonnez-vous|suscríbete|suscribete|iscriviti|assine|подпишитесь)(?![\p{L}\p{N}])/iu;
 const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
 
+/** Exact pre-check for BUTTON_END: the line ends in "now", "today", "here" or "free" (any
+ *  case; these letters have no other case-insensitive matches), then an optional ".". */
+function mayEndInButton(t: string): boolean {
+  let e = t.length;
+  if (t.charCodeAt(e - 1) === 46) e--;
+  const tail = t.slice(Math.max(0, e - 5), e).toLowerCase();
+  return tail.endsWith('now') || tail.endsWith('today') || tail.endsWith('here') || tail.endsWith('free');
+}
+
 export function matchPromoLine(line: string): LineHit | null {
   const t = line.trim();
   if (t.length < 6 || t.length > 240) return null;
   const words = wordCount(t);
   if (words > 24) return null;
-  if (BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
+  if (mayEndInButton(t) && BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
   const n = normalize(t);
   // Verbs that only ever sell the site itself need no product word: "Subscribe now and save".
   if (words <= 14 && SELLING.test(n)) return { rule: 'promo', evidence: `asks the reader to "${t.split(/\s+/).slice(0, 2).join(' ')}"` };

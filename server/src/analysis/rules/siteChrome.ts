@@ -3,9 +3,16 @@
 // page classifier, which judges them by position and shape.
 import { normalize, wordCount } from '../shape';
 import { CHROME_LINES, CHROME_PREFIXES, CHROME_WEAK } from './phrases';
+import { anyOf, lowerForPrecheck } from './precheck';
 import type { InlineHit, LineHit } from './types';
 
 const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|(?<![\p{L}\p{N}])copyright(?![\p{L}\p{N}])\s*(?:©|\d{4})|(?<![\p{L}\p{N}])all rights reserved(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])tous droits réservés(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])alle rechte vorbehalten(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])todos los derechos reservados(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])все права защищены(?![\p{L}\p{N}]))/iu;
+const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', 'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены']);
+/** Exact pre-check (see precheck.ts): COPYRIGHT needs one of its words. */
+function mayHaveCopyright(t: string): boolean {
+  const lower = lowerForPrecheck(t);
+  return lower === null || COPYRIGHT_KEYS.test(lower);
+}
 const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/iu;
 
 export function matchChromeLine(line: string): LineHit | null {
@@ -20,7 +27,7 @@ export function matchChromeLine(line: string): LineHit | null {
     for (const p of CHROME_PREFIXES) {
       if (lower.startsWith(p)) return { rule: 'site-chrome', evidence: `starts with "${t.slice(0, p.length)}"` };
     }
-    if (COPYRIGHT.test(t) && words <= 30) return { rule: 'site-chrome', evidence: 'a copyright footer' };
+    if (words <= 30 && mayHaveCopyright(t) && COPYRIGHT.test(t)) return { rule: 'site-chrome', evidence: 'a copyright footer' };
   }
   if (CHROME_WEAK.has(n)) return { rule: 'site-chrome', evidence: `"${t}" among other page furniture`, weak: true };
   return null;
@@ -30,14 +37,23 @@ const INLINE_END = /(?<=[.!?"”’)\]])(\s*[-–—]\s?Ends?)(?=\s|\(|\p{Lu}|$)
 /** Capitalised labels glued onto the end of a paragraph ("...Reuters.Tune InMust Watch"). */
 const TRAILING_LABELS = /(?:(?<=[.!?"”’)\]])|(?<=\p{Lu}\p{Ll}{2,}|\p{Lu}{2,}))((?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,2}){2,3})$/u;
 
+/** False when the last character is ASCII and not a letter (then no label run ends there). */
+function mayEndInLetter(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c >= 128 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 export function findInlineChrome(text: string): InlineHit[] {
   const hits: InlineHit[] = [];
   INLINE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INLINE_END.exec(text))) {
-    hits.push({ rule: 'site-chrome', start: m.index, end: m.index + m[1].length, evidence: `the page-end marker "${m[1].trim()}" glued into the text` });
+  // INLINE_END is case-sensitive and needs "End"; TRAILING_LABELS ends in a letter.
+  if (text.includes('End')) {
+    while ((m = INLINE_END.exec(text))) {
+      hits.push({ rule: 'site-chrome', start: m.index, end: m.index + m[1].length, evidence: `the page-end marker "${m[1].trim()}" glued into the text` });
+    }
   }
-  if (text.length >= 80) {
+  if (text.length >= 80 && mayEndInLetter(text)) {
     const tail = text.slice(-60);
     const t = TRAILING_LABELS.exec(tail);
     if (t) {

@@ -5,6 +5,7 @@
 import { normalize, wordCount } from '../shape';
 import { WIDGET_CTAS, WIDGET_LABELS, WIDGET_NETWORKS } from './phrases';
 import { TextMemo } from '../lineMemo';
+import { anyOf } from './precheck';
 import type { InlineHit } from './types';
 
 const GENERIC_LABELS = new Set(['sponsored', 'you may like', 'you might like', 'trending now', 'recommended for you', 'from the web', 'around the web', 'you may also like', 'you might also like', 'anzeigen']);
@@ -129,6 +130,15 @@ const INLINE_LABEL = new RegExp(
   'giu',
 );
 const UNDO = /(?<![\p{L}\p{N}])undo(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])rückgängig machen(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annuler(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])deshacer(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])annulla(?![\p{L}\p{N}])/giu;
+const INLINE_LABEL_WORDS = [
+  'taboola', 'outbrain', 'revcontent', 'mgid', 'zergnet',
+  ...[...WIDGET_LABELS].filter((l) => l.includes(' ') && !/^(?:by|recommended by)\b/.test(l)),
+];
+const INLINE_LABEL_KEYS = anyOf(INLINE_LABEL_WORDS);
+/** Pre-check on the lower-cased line (see precheck.ts): INLINE_LABEL needs one of these words. */
+export function mayHaveInlineWidget(lower: string): boolean {
+  return INLINE_LABEL_KEYS.test(lower);
+}
 /** Longest UNDO match plus the character its look-ahead reads. */
 const UNDO_REACH = 'rückgängig machen'.length + 2;
 
