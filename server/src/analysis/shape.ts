@@ -33,7 +33,31 @@ export function wordCountUpTo(s: string, cap: number): number {
 
 /** Ends like a sentence: . ! ? … or a closing quote/bracket after one. */
 export function endsSentence(s: string): boolean {
-  return /[.!?…。！？]["'”’»)\]]*\s*$/u.test(s);
+  // /[.!?…。！？]["'”’»)\]]*\s*$/u read from the end: white space, closing marks, the mark
+  // (the regex scanned the whole line from every position).
+  let i = s.length - 1;
+  while (i >= 0 && isJsSpace(s.charCodeAt(i))) i--;
+  while (i >= 0 && isCloser(s.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = s.charCodeAt(i);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** " ' ” ’ » ) ] */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
+}
+
+/** White space as JS regex \s (and String.prototype.trim) define it. */
+export function isJsSpace(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The last character that is not white space (its code unit), or -1. */
+export function lastNonSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isJsSpace(s.charCodeAt(i))) i--;
+  return i < 0 ? -1 : s.charCodeAt(i);
 }
 
 /** Starts like the continuation of a broken sentence: lower-case letter or a comma-like mark. */
