@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--sizes 1,10,50] [--edits 50] [--small 5000] [--no-lsp] [--no-cli] [--out FILE]`
+// `npm run bench [-- --json] [--sizes 1,10,50] [--edits 50] [--small 5000] [--no-engine] [--no-lsp] [--no-cli] [--out FILE]`
 // `npm run bench -- --render FILE`: the tables of a saved JSON result.
 //
 // Engine throughput (analyze, clean) against a floor (split into lines + one precompiled
@@ -222,6 +222,14 @@ async function lsp(sizeMB: number, text: string): Promise<LspResult> {
   conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'newsdump', version, text } });
   const diagnostics = await diagnosticsFor(version);
   const openMs = performance.now() - t0;
+  // BENCH_RSS=1: the server's resident memory after each phase (where the peak comes from).
+  const rssLog = (phase: string) => {
+    if (!process.env.BENCH_RSS) return;
+    const st = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (k: string) => Math.round(Number(new RegExp(`${k}:\\s*(\\d+)`).exec(st)?.[1] ?? NaN) / 1024);
+    log(`  ${sizeMB} MB ${phase}: RSS ${kb('VmRSS')} MB, peak ${kb('VmHWM')} MB`);
+  };
+  rssLog('after open');
 
   const lines = text.split('\n');
   let line = lines.length >> 1;
@@ -247,6 +255,7 @@ async function lsp(sizeMB: number, text: string): Promise<LspResult> {
     keys.push(performance.now() - t);
   }
   const keystrokeCpuMs = (cpuMsOf(child.pid!) - cpu0) / EDITS;
+  rssLog(`after ${EDITS} keystrokes`);
   // As the editor sees it: keystroke, then the server's own debounce.
   const debounced: number[] = [];
   for (let k = 0; k < 5; k++) {
@@ -267,6 +276,7 @@ async function lsp(sizeMB: number, text: string): Promise<LspResult> {
   };
   const sym = await request('textDocument/documentSymbol');
   const fold = await request('textDocument/foldingRange');
+  rssLog('after symbols and folds');
   const rss = vmHwmMB(child.pid!);
   await conn.sendRequest('shutdown').catch(() => null);
   conn.sendNotification('exit');
@@ -368,8 +378,10 @@ async function main(): Promise<void> {
   const res: { machine: ReturnType<typeof machine>; loadavgAfter?: number[]; engine: EngineResult[]; lsp: LspResult[]; cli: CliResult | null } = { machine: before, engine: [], lsp: [], cli: null };
   for (const size of SIZES) {
     const text = scraperDump(fixtures, size * MB, 42 + size);
-    log(`${size} MB: engine...`);
-    res.engine.push(engine(size, text));
+    if (!flag('--no-engine')) {
+      log(`${size} MB: engine...`);
+      res.engine.push(engine(size, text));
+    }
     if (!flag('--no-lsp')) {
       log(`${size} MB: language server...`);
       res.lsp.push(await lsp(size, text));

@@ -6,7 +6,6 @@ import {
   DocumentSymbol, InitializeParams, InitializeResult, LSPErrorCodes, MessageType, ProposedFeatures,
   ResponseError, ShowMessageNotification, SymbolInformation, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './analysis';
 import { documentAnalyzer } from './analysis/incremental';
 import { codeActionsFor, EditSupport, fixAllFor, workspaceEdit } from './lsp/codeActions';
@@ -16,8 +15,9 @@ import {
 } from './lsp/constants';
 import { CleanTextParams, cleanTextFor } from './lsp/cleanText';
 import { diagnosticsFor } from './lsp/diagnostics';
-import { Analysis, AnalysisStore } from './lsp/documents';
+import { Analysis, AnalysisStore, ChangeLog } from './lsp/documents';
 import { AsyncAnalyzer, InProcessAnalyzer, isAnalysisWorker, runAnalysisWorker, WorkerAnalyzer } from './lsp/worker';
+import { LazyDocument } from './lsp/lazyDocument';
 import { articleRecordsWithText } from './analysis/export';
 import { foldingRangesFor } from './lsp/folding';
 import { hoverFor } from './lsp/hover';
@@ -41,7 +41,19 @@ function createAnalyzer(log: (msg: string) => void): AsyncAnalyzer {
 
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  // The edits of each document in offsets, recorded as they are applied (see ChangeLog).
+  const changeLog = new ChangeLog();
+  const documents = new TextDocuments<LazyDocument>({
+    create(uri, languageId, version, content) {
+      changeLog.reset(uri, version);
+      return new LazyDocument(uri, languageId, version, content);
+    },
+    update(doc, changes, version) {
+      const from = doc.version;
+      changeLog.add(doc.uri, from, version, doc.update(changes, version));
+      return doc;
+    },
+  });
 
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
@@ -82,6 +94,7 @@ function startServer(): void {
     onAnalysed: publish,
     debounceMs: 150,
     log,
+    changes: changeLog,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -134,6 +147,7 @@ function startServer(): void {
   documents.onDidClose((e) => {
     justOpened.delete(e.document.uri);
     store.closed(e.document.uri);
+    changeLog.delete(e.document.uri);
     sizeNoticeShown.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

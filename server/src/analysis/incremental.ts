@@ -359,7 +359,8 @@ export function incrementalAnalyzer(): {
  * and re-analyses each new version of a document incrementally from the previous one.
  */
 export function documentAnalyzer(limit = 8, segmentCache = 256): {
-  analyze(text: string, opts: AnalyzeOptions, uri?: string): DumpModel;
+  /** `edit`, when given, says how `text` was made from `edit.from` (skips the text compare). */
+  analyze(text: string, opts: AnalyzeOptions, uri?: string, edit?: { from: string; change: TextChange }): DumpModel;
   forget(uri: string): void;
 } {
   // Unchanged segments are reused from the state, so the content cache only serves undo and
@@ -367,12 +368,13 @@ export function documentAnalyzer(limit = 8, segmentCache = 256): {
   setSegmentCacheLimit(segmentCache);
   const states = new Map<string, IncrementalState>();
   return {
-    analyze(text, opts, uri) {
+    analyze(text, opts, uri, edit) {
       if (uri === undefined) return analyzeFull(text, opts).model;
       const prev = states.get(uri);
       // Dropped first: an incremental run consumes it, so a failed run must not leave it.
       states.delete(uri);
-      const next = prev ? analyzeIncremental(prev, text, undefined, opts) : analyzeFull(text, opts);
+      const change = edit && prev && prev.text === edit.from ? edit.change : undefined;
+      const next = prev ? analyzeIncremental(prev, text, change, opts) : analyzeFull(text, opts);
       states.set(uri, next);
       if (states.size > limit) states.delete(states.keys().next().value as string);
       return next.model;

@@ -1,9 +1,10 @@
 // Residue -> Diagnostic. One diagnostic per residue block (the engine merges adjacent hits).
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
-import type { Residue, Severity } from '../analysis/model';
+import type { DumpModel, Residue, Severity } from '../analysis/model';
 import { RULES } from '../analysis/rules';
 import { ruleHref, SOURCE } from './constants';
 import type { Analysis } from './documents';
+import { lineageOf } from './modelDelta';
 import { RuleSetting, severityFor, Settings } from './settings';
 
 export function toLspSeverity(s: Severity): DiagnosticSeverity {
@@ -44,6 +45,37 @@ export function noticeDiagnostic(message: string): Diagnostic {
   };
 }
 
+/** Per model: the diagnostic of each residue block (null when its rule is off), for `settings`. */
+const perModel = new WeakMap<DumpModel, { settings: Settings; diags: (Diagnostic | null)[] }>();
+
+function diagnosticOrNull(r: Residue, settings: Settings): Diagnostic | null {
+  return severityFor(settings, r.rule, r.severity) === 'off' ? null : residueDiagnostic(r, settings);
+}
+
+/**
+ * The diagnostic of each residue block of `m`. A model rebuilt from its predecessor's
+ * (an edit: modelDelta.ts) reuses the predecessor's diagnostics for the blocks before the
+ * edit, and after it too when the edit added or removed no line (their ranges are the same).
+ */
+function residueDiagnostics(m: DumpModel, settings: Settings): (Diagnostic | null)[] {
+  const cached = perModel.get(m);
+  if (cached && cached.settings === settings) return cached.diags;
+  const lin = lineageOf(m);
+  const prev = lin && perModel.get(lin.from);
+  let diags: (Diagnostic | null)[];
+  if (lin && prev && prev.settings === settings) {
+    const { keep, tail } = lin.residue;
+    const n = m.residue.length;
+    diags = new Array(n);
+    for (let i = 0; i < keep; i++) diags[i] = prev.diags[i];
+    for (let i = keep; i < n - tail; i++) diags[i] = diagnosticOrNull(m.residue[i], settings);
+    const off = prev.diags.length - n;
+    for (let i = n - tail; i < n; i++) diags[i] = lin.dLine === 0 ? prev.diags[i + off] : diagnosticOrNull(m.residue[i], settings);
+  } else diags = m.residue.map((r) => diagnosticOrNull(r, settings));
+  perModel.set(m, { settings, diags });
+  return diags;
+}
+
 export function diagnosticsFor(a: Analysis): Diagnostic[] {
   if (!a.annotate) return [];
   if (a.skipped) return [noticeDiagnostic(a.skipped.message)];
@@ -51,7 +83,7 @@ export function diagnosticsFor(a: Analysis): Diagnostic[] {
   if (!m) return [];
   if (m.shape === 'empty') return [];
   if (m.notice) return [noticeDiagnostic(m.notice)];
-  return visibleResidue(m.residue, a.settings).map((r) => residueDiagnostic(r, a.settings));
+  return residueDiagnostics(m, a.settings).filter((d): d is Diagnostic => d !== null);
 }
 
 /** True when a client diagnostic is the one `residueDiagnostic` made for `r`. */

@@ -5,9 +5,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DumpModel } from '../analysis/model';
 import { LANGUAGE_ID } from './constants';
+import type { LazyDocument } from './lazyDocument';
 import { looksLikeNewsDump } from './looksLikeNewsDump';
 import { analysisKey, analyzeOptions, DEFAULT_SETTINGS, Settings } from './settings';
-import { AsyncAnalyzer, JobCancelled } from './worker';
+import { AsyncAnalyzer, JobCancelled, OffsetChange, TextHistory } from './worker';
 
 export interface Skipped {
   bytes: number;
@@ -46,27 +47,112 @@ export function skipMessage(bytes: number, limitMB: number): string {
   return `newsdump skipped this file: it is ${mb} MB, over the newsdump.maxFileSizeMB limit of ${limitMB} MB. Raise the setting to analyse it.`;
 }
 
+/**
+ * The editor's changes to each open document, in offsets, version by version: the analysis
+ * worker keeps the text, so a new version is posted as the changes since the version it
+ * holds. Kept from the last version posted on; a gap (or too much text) means "unknown", and
+ * the whole text is posted instead.
+ */
+export class ChangeLog {
+  private readonly docs = new Map<string, { first: number; entries: { version: number; changes: OffsetChange[] }[]; chars: number }>();
+  private static readonly MAX_CHARS = 1 << 20;
+  private static readonly MAX_ENTRIES = 10000;
+
+  /** The document was opened (or replaced whole) at `version`. */
+  reset(uri: string, version: number): void {
+    this.docs.set(uri, { first: version, entries: [], chars: 0 });
+  }
+
+  /** `changes` turned version `from` into `version`. */
+  add(uri: string, from: number, version: number, changes: OffsetChange[]): void {
+    const d = this.docs.get(uri);
+    const last = d ? (d.entries.length ? d.entries[d.entries.length - 1].version : d.first) : undefined;
+    if (!d || last !== from) {
+      // A gap: the history is known from this version on.
+      this.docs.set(uri, { first: version, entries: [], chars: 0 });
+      return;
+    }
+    d.entries.push({ version, changes });
+    for (const c of changes) d.chars += c.text.length;
+    if (d.chars > ChangeLog.MAX_CHARS || d.entries.length > ChangeLog.MAX_ENTRIES) this.docs.set(uri, { first: version, entries: [], chars: 0 });
+  }
+
+  delete(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  /** The history of `uri` up to `version`; `since` forgets what comes before the base it serves. */
+  history(uri: string, version: number): TextHistory {
+    return {
+      version,
+      since: (base: number) => {
+        const d = this.docs.get(uri);
+        if (!d || (base !== d.first && !d.entries.some((e) => e.version === base))) return null;
+        const out: OffsetChange[] = [];
+        let at = d.first;
+        let drop = 0;
+        for (const e of d.entries) {
+          if (e.version <= base) {
+            at = e.version;
+            drop++;
+            continue;
+          }
+          if (e.version > version) break;
+          for (const c of e.changes) out.push(c);
+          at = e.version;
+        }
+        if (at !== version) return null;
+        // The worker is about to hold `version`: what came before `base` is no longer needed.
+        if (drop > 0) {
+          d.first = d.entries[drop - 1].version;
+          for (const e of d.entries.splice(0, drop)) for (const c of e.changes) d.chars -= c.text.length;
+        }
+        return out;
+      },
+    };
+  }
+}
+
+/**
+ * An Analysis whose `text` is built on first use (the main thread rarely needs the string:
+ * the analysis worker keeps its own copy; see LazyDocument).
+ */
+function withText(fields: Omit<Analysis, 'text'>, text: () => string): Analysis {
+  let t: string | undefined;
+  const a = fields as Analysis;
+  Object.defineProperty(a, 'text', { get: () => (t ??= text()), enumerable: false, configurable: true });
+  return a;
+}
+
+/** The same analysis with other (presentation) settings. */
+function withSettings(a: Analysis, settings: Settings): Analysis {
+  const { text: _t, ...fields } = a;
+  return withText({ ...fields, settings }, () => a.text);
+}
+
 /** Analyses one document version (the engine may run on a worker thread). */
-export async function analyseDocument(doc: TextDocument, settings: Settings, analyzer: AsyncAnalyzer): Promise<Analysis> {
-  const text = doc.getText();
-  const base = { uri: doc.uri, version: doc.version, languageId: doc.languageId, text, settings, key: cacheKey(doc, settings) };
+export async function analyseDocument(doc: TextDocument, settings: Settings, analyzer: AsyncAnalyzer, history?: TextHistory): Promise<Analysis> {
+  const lazy = doc as Partial<LazyDocument>;
+  const text: () => string = typeof lazy.snapshot === 'function' ? lazy.snapshot() : ((t: string) => () => t)(doc.getText());
+  const length = typeof lazy.textLength === 'number' ? lazy.textLength : text().length;
+  const base = { uri: doc.uri, version: doc.version, languageId: doc.languageId, settings, key: cacheKey(doc, settings) };
   const isDumpLanguage = doc.languageId === LANGUAGE_ID;
   if (!isDumpLanguage && settings.plaintext === 'never') {
-    return { ...base, model: null, skipped: null, annotate: false, ms: 0 };
+    return withText({ ...base, model: null, skipped: null, annotate: false, ms: 0 }, text);
   }
   // UTF-16 length bounds the UTF-8 size from below by half; only measure near the limit.
   const limit = settings.maxFileSizeMB * 1024 * 1024;
-  if (text.length * 3 > limit) {
-    const bytes = Buffer.byteLength(text, 'utf8');
+  if (length * 3 > limit) {
+    const bytes = Buffer.byteLength(text(), 'utf8');
     if (bytes > limit) {
       const skipped = { bytes, limitMB: settings.maxFileSizeMB, message: skipMessage(bytes, settings.maxFileSizeMB) };
       // In plaintext "auto" mode a big unrelated .txt (a log) must not get a notice either.
-      return { ...base, model: null, skipped, annotate: isDumpLanguage || settings.plaintext === 'always', ms: 0 };
+      return withText({ ...base, model: null, skipped, annotate: isDumpLanguage || settings.plaintext === 'always', ms: 0 }, text);
     }
   }
-  const { model, ms } = await analyzer.analyze(doc.uri, text, analyzeOptions(settings));
+  const { model, ms } = await analyzer.analyze(doc.uri, text, analyzeOptions(settings), history);
   const annotate = isDumpLanguage || settings.plaintext === 'always' || looksLikeNewsDump(model);
-  return { ...base, model, skipped: null, annotate, ms };
+  return withText({ ...base, model, skipped: null, annotate, ms }, text);
 }
 
 export interface StoreOptions {
@@ -78,6 +164,8 @@ export interface StoreOptions {
   onAnalysed: (a: Analysis) => void;
   debounceMs?: number;
   log?: (msg: string) => void;
+  /** The editor's changes to the documents (lets the analyzer post edits, not whole texts). */
+  changes?: ChangeLog;
 }
 
 interface Inflight {
@@ -220,13 +308,13 @@ export class AnalysisStore {
     if (cached && cached.version === doc.version && cached.key === key) {
       if (cached.settings === settings) return Promise.resolve(cached);
       // Only presentation settings changed (severities, outline): same model, new settings.
-      const updated = { ...cached, settings };
+      const updated = withSettings(cached, settings);
       this.cache.set(uri, updated);
       return Promise.resolve(updated);
     }
     const running = this.inflight.get(uri);
     if (running && running.version === doc.version && running.key === key) return running.promise;
-    const promise = analyseDocument(doc, settings, this.o.analyzer).then(
+    const promise = analyseDocument(doc, settings, this.o.analyzer, this.o.changes?.history(uri, doc.version)).then(
       (a) => {
         if (this.inflight.get(uri)?.promise === promise) this.inflight.delete(uri);
         if (!this.o.documents.get(uri)) return undefined; // closed meanwhile
