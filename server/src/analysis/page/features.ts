@@ -11,6 +11,8 @@ const LOWER_START = /^["'“‘«(\[]*\p{Ll}/u;
 const CASED_START = /^["'“‘«(\[]*[\p{Lu}\p{Ll}]/u;
 const BULLET = /^(?:\d{1,3}[.)]\s|[-–—•*·▪►▸✓✔→»›]\s?)/u;
 const SEPARATOR = /\s[|•·»›\/]\s|\s[|•·]|[|•·]\s/u;
+/** Every SEPARATOR match holds one of these (a cheap test first). */
+const SEPARATOR_CHAR = /[|•·»›\/]/;
 const URLISH = /https?:|www\.|@\w|\.(?:com|org|net|co|io)\b/iu;
 const DATEISH = /\b\d{1,2}[:.]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/u;
 const QUOTE = /["“”«»„]/u;
@@ -74,6 +76,11 @@ function countWords(s: string): number {
     inWord = !space;
   }
   return n;
+}
+
+/** A hash of the four characters of `s` from `i`. */
+function gram4(s: string, i: number): number {
+  return (((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) * 31 + s.charCodeAt(i + 3)) | 0;
 }
 
 function normKey(s: string): string {
@@ -197,7 +204,7 @@ function base(t: string, words: number, f: Float64Array): Float64Array {
   f[9] = words ? commas / words : 0;
   f[10] = Math.log1p(inner);
   f[11] = nw ? wl / nw : 0;
-  f[12] = SEPARATOR.test(t) ? 1 : 0;
+  f[12] = SEPARATOR_CHAR.test(t) && SEPARATOR.test(t) ? 1 : 0;
   f[13] = BULLET.test(t) ? 1 : 0;
   f[14] = COPYRIGHT.test(t) ? 1 : 0;
   f[15] = URLISH.test(t) ? 1 : 0;
@@ -361,14 +368,36 @@ export function pageFeatures(input: PageInput): PageFeatures {
   for (let k = 0; k < m && shortK.length < LIMIT; k++) if (words[k] <= 30 && keys[k].length >= 12) shortK.push(k);
   const contained = new Uint8Array(m);
   const contains = new Uint8Array(m);
-  for (const a of shortK)
-    for (const b of shortK) {
-      if (a === b || keys[a] === keys[b] || keys[b].length <= keys[a].length) continue;
-      if (keys[b].includes(keys[a])) {
+  // Every pair (a, b) with keys[b] longer than keys[a] and holding it. Only the lines whose
+  // key has keys[a]'s first four characters somewhere can hold it: an index of where the
+  // keys' first 4-grams occur (hashed; a collision only adds a candidate) gives those,
+  // instead of trying all pairs.
+  const grams = new Map<number, number[]>();
+  const wanted = new Uint8Array(4096);
+  for (const a of shortK) {
+    const g = gram4(keys[a], 0);
+    if (!grams.has(g)) grams.set(g, []);
+    wanted[g & 4095] = 1;
+  }
+  for (const b of shortK) {
+    const s = keys[b];
+    for (let i = 0; i + 4 <= s.length; i++) {
+      const g = gram4(s, i);
+      if (wanted[g & 4095] === 0) continue;
+      const list = grams.get(g);
+      if (list !== undefined && list[list.length - 1] !== b) list.push(b);
+    }
+  }
+  for (const a of shortK) {
+    const s = keys[a];
+    for (const b of grams.get(gram4(s, 0))!) {
+      if (keys[b].length <= s.length) continue;
+      if (keys[b].includes(s)) {
         contained[a] = 1;
         contains[b] = 1;
       }
     }
+  }
   const nextProse = new Array<number>(m).fill(m);
   const prevProse = new Array<number>(m).fill(m);
   for (let k = m - 1, last = -1; k >= 0; k--) {

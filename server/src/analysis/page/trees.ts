@@ -22,6 +22,7 @@ export class Forest {
   private readonly right: Int32Array;
   private readonly value: Float64Array;
   private readonly roots: Int32Array;
+  private readonly compiled: ((x: Float32Array, o: number, s: number) => number)[] | null;
   readonly base: number;
 
   constructor(e: Ensemble) {
@@ -45,12 +46,26 @@ export class Forest {
       o += t.f.length;
     });
     this.base = e.base;
+    this.compiled = this.compile();
   }
 
   /** Raw score (log-odds) of row `row` of a row-major float32 matrix with `width` columns. */
   score(x: Float32Array, row: number, width: number): number {
-    const { feat, thr, left, right, value, roots } = this;
     const o = row * width;
+    const parts = this.compiled;
+    if (parts !== null) {
+      // The trees compiled to nested conditionals; the sum runs tree by tree in the same
+      // order as the loop below, so the score is the same number.
+      let s = this.base;
+      for (let k = 0; k < parts.length; k++) s = parts[k](x, o, s);
+      return s;
+    }
+    return this.scoreLoop(x, o);
+  }
+
+  /** The reference evaluation (and the fallback where code generation is not allowed). */
+  scoreLoop(x: Float32Array, o: number): number {
+    const { feat, thr, left, right, value, roots } = this;
     let s = this.base;
     for (let k = 0; k < roots.length; k++) {
       let n = roots[k];
@@ -59,7 +74,32 @@ export class Forest {
     }
     return s;
   }
+
+  /**
+   * Each tree as an expression of nested conditionals (`x[o+f] <= t ? left : right`, the
+   * thresholds as the exact float32 values, the leaves as the exact float64 values), a few
+   * trees per function so that each stays small enough for the optimising compiler.
+   */
+  private compile(): ((x: Float32Array, o: number, s: number) => number)[] | null {
+    const { feat, thr, left, right, value, roots } = this;
+    const lit = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+    const expr = (n: number): string =>
+      feat[n] < 0 ? lit(value[n]) : `(x[o+${feat[n]}]<=${lit(thr[n])}?${expr(left[n])}:${expr(right[n])})`;
+    const parts: ((x: Float32Array, o: number, s: number) => number)[] = [];
+    try {
+      for (let k = 0; k < roots.length; k += TREES_PER_FUNCTION) {
+        let body = '';
+        for (let j = k; j < Math.min(roots.length, k + TREES_PER_FUNCTION); j++) body += `s+=${expr(roots[j])};\n`;
+        parts.push(new Function('x', 'o', 's', `${body}return s;`) as (x: Float32Array, o: number, s: number) => number);
+      }
+    } catch {
+      return null;
+    }
+    return parts;
+  }
 }
+
+const TREES_PER_FUNCTION = 10;
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
