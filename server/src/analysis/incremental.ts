@@ -243,6 +243,16 @@ function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], line
 // ---------------------------------------------------------------------------------------
 
 /**
+ * A copy of `s` that does not keep the text it was sliced from alive. V8's slices point into
+ * their parent string: a re-split line sliced from each new version of a 50 MB text (and
+ * every string the rules cut from it) would pin that version for as long as the line lives,
+ * one 100 MB copy per edited place.
+ */
+function own(s: string): string {
+  return s.length >= 13 ? (' ' + s).slice(1) : s;
+}
+
+/**
  * Analyses `newText` reusing `prev`, which is consumed (its line objects move to the new
  * state): keep only the returned state. `change` (in `prev.text` offsets) is optional:
  * without it the edited span is found by comparing the texts (a fast chunked scan).
@@ -270,11 +280,11 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
     const ch = newText.charCodeAt(i);
     if (ch !== 10 && ch !== 13) continue;
     const next = ch === 13 && newText.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    region.push({ index: a + region.length, start, end: i, next, text: newText.slice(start, i) });
+    region.push({ index: a + region.length, start, end: i, next, text: own(newText.slice(start, i)) });
     start = next;
     i = next - 1;
   }
-  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: newText.slice(start, to) });
+  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: own(newText.slice(start, to)) });
   const dl = region.length - (b - a + 1);
   const counts: [number, number, number] = [prev.counts[0], prev.counts[1], prev.counts[2]];
   countTerminators(old, oldLines, a, b, counts, -1);
