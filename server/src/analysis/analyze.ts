@@ -491,8 +491,9 @@ function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i
 
 function isSubheading(texts: string[], roles: LineRole[], i: number): boolean {
   const t = texts[i].trim();
+  if (endsSentence(t)) return false; // read from the line's end: cheaper than counting words
   const words = wordCountUpTo(t, 17); // exact below 17
-  if (words > 16 || endsSentence(t) || !isHeadlineShape(t) && words < 2) return false;
+  if (words > 16 || !isHeadlineShape(t) && words < 2) return false;
   if (/[,;]$/.test(t)) return false;
   // Followed by prose (after blanks), and preceded by prose or by the article start.
   let j = i + 1;

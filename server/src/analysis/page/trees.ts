@@ -22,7 +22,9 @@ export class Forest {
   private readonly right: Int32Array;
   private readonly value: Float64Array;
   private readonly roots: Int32Array;
-  private readonly compiled: ((x: Float32Array, o: number, s: number) => number)[] | null;
+  private compiled: ((x: Float32Array, o: number, s: number) => number)[] | null = null;
+  /** Rows scored so far; the trees are compiled once this many have been (see score). */
+  private scored = 0;
   readonly base: number;
 
   constructor(e: Ensemble) {
@@ -46,12 +48,14 @@ export class Forest {
       o += t.f.length;
     });
     this.base = e.base;
-    this.compiled = this.compile();
   }
 
   /** Raw score (log-odds) of row `row` of a row-major float32 matrix with `width` columns. */
   score(x: Float32Array, row: number, width: number): number {
     const o = row * width;
+    // Compiled code starts cold (interpreted, then optimised): it pays off on big pages and
+    // long-running processes, so small jobs keep the loop.
+    if (this.scored < COMPILE_AFTER && ++this.scored === COMPILE_AFTER) this.compiled = this.compile();
     const parts = this.compiled;
     if (parts !== null) {
       // The trees compiled to nested conditionals; the sum runs tree by tree in the same
@@ -100,6 +104,8 @@ export class Forest {
 }
 
 const TREES_PER_FUNCTION = 10;
+/** Rows a forest scores with the loop before it compiles its trees. */
+const COMPILE_AFTER = 30000;
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
