@@ -153,7 +153,6 @@ function findHeaders(lines: readonly Line[]): Header[] {
 export function segment(lines: readonly Line[]): Segmentation {
   const last = lines.length - 1;
   const headers = findHeaders(lines);
-  const rules = lines.filter((l) => isRuleLine(l.text)).map((l) => l.index);
   if (headers.length >= 1 && (headers.length >= 2 || headers[0].start <= 2)) {
     const segments: Segment[] = [];
     if (headers[0].start > 0 && lines.slice(0, headers[0].start).some((l) => l.text.trim() !== '')) {
@@ -170,6 +169,7 @@ export function segment(lines: readonly Line[]): Segmentation {
     });
     return { shape: 'scraper', segments, related: null };
   }
+  const rules = lines.filter((l) => isRuleLine(l.text)).map((l) => l.index);
   if (rules.length >= 1) {
     const segments: Segment[] = [];
     let start = 0;

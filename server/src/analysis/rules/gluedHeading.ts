@@ -29,6 +29,8 @@ export function findGluedHeadings(text: string, eol: string): InlineHit[] {
 }
 
 const NONE: InlineHit[] = [];
+/** The pair of mayHaveHeading, in code units: [A-Z or non-ASCII] then [A-Z ' - or non-ASCII]. */
+const UPPER_PAIR = /[A-Z\u0080-\uffff][A-Z'\-\u0080-\uffff]/;
 
 /**
  * Exact pre-check: a heading the rule keeps has 8 or more upper-case letters and starts with
@@ -36,6 +38,7 @@ const NONE: InlineHit[] = [];
  * non-ASCII character may be an upper-case letter), so a line failing it never matches.
  */
 function mayHaveHeading(text: string): boolean {
+  if (!UPPER_PAIR.test(text)) return false; // the pair, found by a native scan first
   let upper = 0;
   let pair = false;
   let prevUpper = false;

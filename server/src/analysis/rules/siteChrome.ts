@@ -13,6 +13,15 @@ function mayHaveCopyright(t: string): boolean {
   const lower = lowerForPrecheck(t);
   return lower === null || COPYRIGHT_KEYS.test(lower);
 }
+/** CHROME_PREFIXES by their first character, in list order (a line can only start with
+ *  the prefixes that start with its own first character). */
+const PREFIXES_BY_FIRST = new Map<number, string[]>();
+for (const p of CHROME_PREFIXES) {
+  const c = p.charCodeAt(0);
+  if (!PREFIXES_BY_FIRST.has(c)) PREFIXES_BY_FIRST.set(c, []);
+  PREFIXES_BY_FIRST.get(c)!.push(p);
+}
+const NO_PREFIXES: string[] = [];
 const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/iu;
 
 export function matchChromeLine(line: string): LineHit | null {
@@ -23,8 +32,8 @@ export function matchChromeLine(line: string): LineHit | null {
   if (CHROME_LINES.has(n)) return { rule: 'site-chrome', evidence: `"${t}" is page furniture` };
   const words = wordCount(t);
   if (words <= 40) {
-    const lower = t.toLowerCase();
-    for (const p of CHROME_PREFIXES) {
+    const lower = lowerForPrecheck(t) ?? t.toLowerCase();
+    for (const p of PREFIXES_BY_FIRST.get(lower.charCodeAt(0)) ?? NO_PREFIXES) {
       if (lower.startsWith(p)) return { rule: 'site-chrome', evidence: `starts with "${t.slice(0, p.length)}"` };
     }
     if (words <= 30 && mayHaveCopyright(t) && COPYRIGHT.test(t)) return { rule: 'site-chrome', evidence: 'a copyright footer' };
