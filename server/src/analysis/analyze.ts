@@ -11,6 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
+import { settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
 
@@ -59,13 +60,19 @@ interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  const { model, mapper } = analyzeOnce(text, opts);
+  return mapper ? settle(text, model, mapper, (cleaned) => analyzeOnce(cleaned, opts).model) : model;
+}
+
+/** One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not analysed). */
+export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: DumpModel; mapper: PositionMapper | null } {
   const table = splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
   };
-  if (looksBinary(text)) return { ...base, shape: 'binary', notice: BINARY_NOTICE };
-  if (text.trim() === '') return base;
+  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null };
+  if (text.trim() === '') return { model: base, mapper: null };
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
@@ -91,7 +98,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
     groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
   }
   residue.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...base, shape: seg.shape, articles, groups, residue };
+  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
