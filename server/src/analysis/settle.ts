@@ -107,11 +107,19 @@ export function settle(
 }
 
 function mapBack(r: Residue, kept: readonly Kept[], mapper: PositionMapper, model: DumpModel): Residue {
-  const [start, end] = r.end > r.start ? spanBack(kept, r.start, r.end) : [original(kept, r.start), original(kept, r.start)];
+  let [start, end] = r.end > r.start ? spanBack(kept, r.start, r.end) : [original(kept, r.start), original(kept, r.start)];
   const edits: Edit[] = r.fix.edits.map((e) => {
     const [s, t] = spanBack(kept, e.start, e.end);
     return { start: s, end: t, newText: e.newText, range: mapper.range(s, t) };
   });
+  // A whole-line deletion ends with a line terminator: the span runs to the end of that
+  // line's text here, over anything deleted before between (in a text with mixed line ends,
+  // the cleaned text can even pair a CR and an LF that were apart).
+  const last = edits[edits.length - 1].end;
+  if (r.fix.edits[r.fix.edits.length - 1].end > r.end) {
+    const p = mapper.position(last);
+    if (p.character === 0 && p.line > 0) end = Math.max(end, mapper.offset({ line: p.line - 1, character: Number.MAX_SAFE_INTEGER }));
+  }
   const range = mapper.range(start, end);
   return {
     ...r, start, end, range,
