@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, fixAllEdits } from '../../server/src/analysis';
 import type { DumpModel, Residue, RuleId } from '../../server/src/analysis/model';
-import { settle, SETTLE_ROUNDS } from '../../server/src/analysis/settle';
+import { CleanedView, cleanedView, settle, SETTLE_ROUNDS } from '../../server/src/analysis/settle';
 import { PositionMapper, splitLines } from '../../server/src/analysis/text';
 
 function model(text: string, residue: Residue[]): DumpModel {
@@ -35,12 +35,14 @@ function deletesLines(...lines: string[]) {
   };
 }
 
+const cleanedBy = (f: (text: string) => DumpModel) => (v: CleanedView) => f(v.cleaned);
+
 const TEXT = 'Menu\nLog in\nHeadline\nBody one.\nShare\nBody two.\n';
 
 test('a text whose cleaned text has nothing more to delete is returned as it is', () => {
   const m = model(TEXT, [finding(TEXT, 0, 5)]);
   let looks = 0;
-  const out = settle(TEXT, m, new PositionMapper(splitLines(TEXT)), (t) => (looks++, model(t, [])));
+  const out = settle(TEXT, m, new PositionMapper(splitLines(TEXT)), ({ cleaned }) => (looks++, model(cleaned, [])));
   assert.equal(out, m);
   assert.equal(looks, 1);
 });
@@ -54,7 +56,7 @@ test('a text with nothing to delete is not looked at again', () => {
 test('what the cleaned text loses is mapped back to this text, and the result is idempotent', () => {
   // The first look deletes "Menu"; once it is gone, "Log in" (now first) is furniture too.
   const first = model(TEXT, [finding(TEXT, 0, 5)]);
-  const look = (t: string) => deletesLines(...(t.startsWith('Log in') ? ['Log in'] : []))(t);
+  const look = ({ cleaned: t }: CleanedView) => deletesLines(...(t.startsWith('Log in') ? ['Log in'] : []))(t);
   const out = settle(TEXT, first, new PositionMapper(splitLines(TEXT)), look);
   assert.equal(out.residue.length, 2);
   const cleaned = applyEdits(TEXT, fixAllEdits(out));
@@ -70,7 +72,7 @@ test('a later deletion around an earlier one covers it: one finding, no overlap'
   const text = 'Head\nBody one. AD\nBody two.\n';
   const ad = text.indexOf(' AD');
   const first = model(text, [finding(text, ad, ad + 3, 'ad-marker')]);
-  const out = settle(text, first, new PositionMapper(splitLines(text)), deletesLines('Body one.'));
+  const out = settle(text, first, new PositionMapper(splitLines(text)), cleanedBy(deletesLines('Body one.')));
   assert.equal(out.residue.length, 1);
   assert.equal(text.slice(out.residue[0].start, out.residue[0].end), 'Body one. AD');
   assert.equal(applyEdits(text, fixAllEdits(out)), 'Head\nBody two.\n');
@@ -82,7 +84,7 @@ test('a layout fix on text a later deletion removes is dropped', () => {
   const share = text.indexOf('Share');
   const join = finding(text, share + 5, share + 6, 'broken-line', ' ');
   const first = model(text, [finding(text, 5, 10), join]);
-  const out = settle(text, first, new PositionMapper(splitLines(text)), deletesLines('Share'));
+  const out = settle(text, first, new PositionMapper(splitLines(text)), cleanedBy(deletesLines('Share')));
   assert.ok(!out.residue.some((r) => r.rule === 'broken-line'));
   assert.equal(applyEdits(text, fixAllEdits(out, { layout: true })), 'Head\nBody one.\nBody two.\n');
 });
@@ -92,7 +94,7 @@ test('the rounds are capped: an analysis that always finds more stops after SETT
   const first = model(text, [finding(text, 0, 2)]);
   let looks = 0;
   // Always deletes the cleaned text's first line.
-  const out = settle(text, first, new PositionMapper(splitLines(text)), (t) => {
+  const out = settle(text, first, new PositionMapper(splitLines(text)), ({ cleaned: t }) => {
     looks++;
     const l = splitLines(t).lines[0];
     return model(t, [{ ...finding(t, l.start, l.end), fix: { title: 'fix', kind: 'delete', edits: [{ start: l.start, end: l.next, newText: '', range: new PositionMapper(splitLines(t)).range(l.start, l.next) }] } }]);
@@ -100,4 +102,21 @@ test('the rounds are capped: an analysis that always finds more stops after SETT
   assert.equal(looks, SETTLE_ROUNDS);
   assert.equal(out.residue.length, 1 + SETTLE_ROUNDS);
   assert.equal(applyEdits(text, fixAllEdits(out)), text.slice(2 * (1 + SETTLE_ROUNDS)));
+});
+
+test('a view patched from the previous version\'s is the view built afresh, and says what changed', () => {
+  const lines = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? `Share ${i}` : `Body line ${i} of the story.`));
+  const before = lines.join('\n') + '\n';
+  const residueOf = (text: string) => deletesLines(...lines.filter((l) => l.startsWith('Share')))(text).residue;
+  const prev = cleanedView(before, residueOf(before))!;
+  for (const [at, del, ins] of [[10, 0, 'x'], [200, 5, ''], [before.indexOf('Share 24'), 8, 'Shore 24'], [before.length - 3, 3, 'end\n'], [400, 0, '\nShare 99\n']] as [number, number, string][]) {
+    const after = before.slice(0, at) + ins + before.slice(at + del);
+    const fresh = cleanedView(after, residueOf(after))!;
+    const patched = cleanedView(after, residueOf(after), { prev, change: { start: at, end: at + del, insertedLength: ins.length } })!;
+    assert.equal(patched.cleaned, fresh.cleaned);
+    assert.deepEqual(patched.kept, fresh.kept);
+    const c = patched.change!;
+    assert.equal(prev.cleaned.slice(0, c.start) + patched.cleaned.slice(c.start, c.start + c.insertedLength) + prev.cleaned.slice(c.end), patched.cleaned);
+    assert.ok(c.insertedLength < 400, `a local edit patches the kept stretches around it (${c.insertedLength} chars)`);
+  }
 });

@@ -16,7 +16,7 @@ import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCac
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
 import { isHeaderField, segment, Segment, Segmentation } from './segment';
-import { settle } from './settle';
+import { CleanedView, cleanedView, settle } from './settle';
 import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
@@ -37,6 +37,10 @@ export interface IncrementalState {
   /** The unsettled analysis of the text as this model's first look would clean it, kept
    *  so the next version's look at its cleaned text is incremental too (null: none). */
   cleaned: IncrementalState | null;
+  /** The first settling round's view of the text (reused by the next version's). */
+  view: CleanedView | null;
+  /** The edit from the previous version's text, when this state was made incrementally. */
+  change: TextChange | null;
   /** How the last state was produced, for benchmarks and logs. */
   stats: { full: boolean; reused: number; analysed: number; segmentsShifted?: boolean };
 }
@@ -109,29 +113,32 @@ function assemble(base: DumpModel, seg: Segmentation, outs: SegmentOutput[]): Du
 
 /** Full analysis that keeps what a later incremental run needs. */
 export function analyzeFull(text: string, opts: AnalyzeOptions = {}): IncrementalState {
-  return settled(firstLook(text, opts), null);
+  return settled(firstLook(text, opts));
 }
 
 /** Incremental analysis of `newText` from the state of the previous version (consumed). */
 export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
-  const cleaned = prev.cleaned;
-  return settled(nextLook(prev, newText, change, opts), cleaned);
+  const { cleaned, view } = prev;
+  return settled(nextLook(prev, newText, change, opts), cleaned, view);
 }
 
 /**
- * Settles a first look's model (settle.ts), looking at its cleaned text incrementally from
- * the previous version's cleaned text when there is one.
+ * Settles a first look's model (settle.ts). The first round looks at the cleaned text
+ * incrementally: its view is patched from the previous version's around the edit, and
+ * its analysis continues from the previous version's cleaned-text state.
  */
-function settled(state: IncrementalState, prevCleaned: IncrementalState | null): IncrementalState {
+function settled(state: IncrementalState, prevCleaned: IncrementalState | null = null, prevView: CleanedView | null = null): IncrementalState {
   if (state.seg === null) return state;
+  const reuse = prevView && state.change && prevCleaned && prevCleaned.optsKey === state.optsKey ? { prev: prevView, change: state.change } : undefined;
+  const view = cleanedView(state.text, state.model.residue, reuse);
   let cleaned: IncrementalState | null = null;
-  const look = (text: string, round: number): DumpModel => {
-    if (round > 1) return firstLook(text, state.opts).model;
-    cleaned = prevCleaned && prevCleaned.optsKey === state.optsKey ? nextLook(prevCleaned, text, undefined, state.opts) : firstLook(text, state.opts);
+  const look = (v: CleanedView, round: number): DumpModel => {
+    if (round > 1) return firstLook(v.cleaned, state.opts).model;
+    cleaned = reuse && prevCleaned ? nextLook(prevCleaned, v.cleaned, v.change, state.opts) : firstLook(v.cleaned, state.opts);
     return cleaned.model;
   };
-  const model = settle(state.text, state.model, new PositionMapper(state.table), look);
-  return { ...state, model, cleaned };
+  const model = settle(state.text, state.model, new PositionMapper(state.table), look, view);
+  return { ...state, model, cleaned, view };
 }
 
 /** The engine's first look at a text: a full analysis, not settled. */
@@ -141,7 +148,7 @@ function firstLook(text: string, opts: AnalyzeOptions): IncrementalState {
   countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
   const base = baseModel(text, table);
   const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
-    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: null, stats: { full: true, reused: 0, analysed: outs.length },
+    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: null, stats: { full: true, reused: 0, analysed: outs.length },
   });
   if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
   if (text.trim() === '') return state(base, null, []);
@@ -295,7 +302,7 @@ function own(s: string): string {
 function nextLook(prev: IncrementalState, newText: string, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
   const old = prev.text;
   if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(newText, opts);
-  if (newText === old) return { ...prev, model: prev.look, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
+  if (newText === old) return { ...prev, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
   const c = change ?? diffTexts(old, newText);
   const delta = newText.length - old.length;
   // An edit at the very start may add or remove a byte order mark: analyse from scratch.
@@ -375,7 +382,7 @@ function nextLook(prev: IncrementalState, newText: string, change: TextChange | 
   const base: DumpModel = { ...baseModel(newText, table) };
   const model = assemble(base, seg, outs);
   return {
-    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model, look: model, cleaned: null,
+    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: c,
     stats: { full: false, reused, analysed: outs.length - reused, segmentsShifted: shifted },
   };
 }

@@ -17,24 +17,81 @@ import type { PositionMapper } from './text';
 export const SETTLE_ROUNDS = 4;
 
 /** An unchanged stretch: this text's [from, to) is the cleaned text's [at, at + to - from). */
-interface Kept {
+export interface Kept {
   from: number;
   to: number;
   at: number;
 }
 
-interface CleanedView {
+/** The text as the fix-all's deletions leave it, and how to map it back. */
+export interface CleanedView {
   cleaned: string;
   kept: Kept[];
+  /** When built from the previous version's view: the edit that turned that cleaned text
+   *  into this one (cleaned offsets), so its analysis can be incremental too. */
+  change?: Splice;
 }
 
-/** The text as the fix-all's deletions leave it (overlaps resolved as `applyEdits` does). */
-function cleanedView(text: string, residue: readonly Residue[]): CleanedView | null {
-  const cuts: Edit[] = [];
-  for (const r of residue) if (r.fix.kind === 'delete') for (const e of r.fix.edits) cuts.push(e);
-  if (cuts.length === 0) return null;
-  cuts.sort((a, b) => a.start - b.start || a.end - b.end);
+/** [start, end) of the old text replaced by `insertedLength` characters. */
+export interface Splice {
+  start: number;
+  end: number;
+  insertedLength: number;
+}
+
+/**
+ * The text as the fix-all's deletions leave it (overlaps resolved as `applyEdits` does).
+ * With `reuse` (the previous version's view and the edit from that version's text to this
+ * one), the stretches of kept text wholly before and after the edit are taken from the
+ * previous cleaned text: a keystroke copies a few lines, not the whole dump, and the edit
+ * between the two cleaned texts comes for free.
+ */
+export function cleanedView(text: string, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
+  const kept = keptChunks(text.length, residue);
+  if (kept === null) return null;
+  const end = kept.length ? kept[kept.length - 1].at + kept[kept.length - 1].to - kept[kept.length - 1].from : 0;
+  if (!reuse) return { cleaned: joinChunks(text, kept, 0, kept.length), kept };
+  const { prev, change } = reuse;
+  const delta = change.insertedLength - (change.end - change.start);
+  const dAt = end - prev.cleaned.length;
+  const same = (a: Kept, b: Kept, d: number, e: number) => a.from === b.from + d && a.to === b.to + d && a.at === b.at + e;
+  let i = 0;
+  while (i < kept.length && i < prev.kept.length && kept[i].to <= change.start && same(kept[i], prev.kept[i], 0, 0)) i++;
+  let j = 0;
+  while (
+    j < kept.length - i && j < prev.kept.length - i &&
+    prev.kept[prev.kept.length - 1 - j].from >= change.end && same(kept[kept.length - 1 - j], prev.kept[prev.kept.length - 1 - j], delta, dAt)
+  ) j++;
+  const head = i > 0 ? kept[i - 1].at + kept[i - 1].to - kept[i - 1].from : 0;
+  const tailOld = j > 0 ? prev.kept[prev.kept.length - j].at : prev.cleaned.length;
+  const middle = joinChunks(text, kept, i, kept.length - j);
+  return {
+    cleaned: prev.cleaned.slice(0, head) + middle + prev.cleaned.slice(tailOld),
+    kept,
+    change: { start: head, end: tailOld, insertedLength: middle.length },
+  };
+}
+
+function joinChunks(text: string, kept: readonly Kept[], from: number, to: number): string {
   const parts: string[] = [];
+  for (let k = from; k < to; k++) parts.push(text.slice(kept[k].from, kept[k].to));
+  return parts.join('');
+}
+
+/** The stretches the deletions keep, in order; null when nothing is deleted. */
+function keptChunks(length: number, residue: readonly Residue[]): Kept[] | null {
+  const cuts: Edit[] = [];
+  let sorted = true;
+  for (const r of residue) {
+    if (r.fix.kind !== 'delete') continue;
+    for (const e of r.fix.edits) {
+      // Residue comes sorted and its deletions apart: the sort is for anything else.
+      if (cuts.length && (e.start < cuts[cuts.length - 1].start || (e.start === cuts[cuts.length - 1].start && e.end < cuts[cuts.length - 1].end))) sorted = false;
+      cuts.push(e);
+    }
+  }
+  if (cuts.length === 0) return null;
+  if (!sorted) cuts.sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Kept[] = [];
   let pos = 0;
   let at = 0;
@@ -42,16 +99,12 @@ function cleanedView(text: string, residue: readonly Residue[]): CleanedView | n
     if (e.start < pos) continue;
     if (e.start > pos) {
       kept.push({ from: pos, to: e.start, at });
-      parts.push(text.slice(pos, e.start));
       at += e.start - pos;
     }
     pos = e.end;
   }
-  if (pos < text.length) {
-    kept.push({ from: pos, to: text.length, at });
-    parts.push(text.slice(pos));
-  }
-  return { cleaned: parts.join(''), kept };
+  if (pos < length) kept.push({ from: pos, to: length, at });
+  return kept;
 }
 
 /** This text's offset of the cleaned text's character at `c` (which exists). */
@@ -88,18 +141,18 @@ function articleAt(model: DumpModel, line: number): number {
 
 /**
  * Settles `model`: adds what analyses of its cleaned text would delete, until they find
- * nothing more. `analyzeCleaned(text, round)` is a plain (unsettled) analysis with the same
- * options.
+ * nothing more. `look(view, round)` is a plain (unsettled) analysis of `view.cleaned` with
+ * the same options; `firstView`, when given, is the first round's view of this text.
  */
 export function settle(
   text: string, model: DumpModel, mapper: PositionMapper,
-  analyzeCleaned: (cleaned: string, round: number) => DumpModel,
+  look: (view: CleanedView, round: number) => DumpModel, firstView?: CleanedView | null,
 ): DumpModel {
   let residue = model.residue;
   for (let round = 1; round <= SETTLE_ROUNDS; round++) {
-    const view = cleanedView(text, residue);
+    const view = round === 1 && firstView !== undefined ? firstView : cleanedView(text, residue);
     if (view === null) break;
-    const later = analyzeCleaned(view.cleaned, round).residue.filter((r) => r.fix.kind === 'delete');
+    const later = look(view, round).residue.filter((r) => r.fix.kind === 'delete');
     if (later.length === 0) break;
     residue = merge(residue, later.map((r) => mapBack(r, view.kept, mapper, model)));
   }
