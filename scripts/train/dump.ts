@@ -9,7 +9,6 @@
 // stay whole); both for every other file; and every third file in an uncased script.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analysis';
 import { analyzeOnce } from '../../server/src/analysis/analyze';
 import { setPageTrace, PageInput } from '../../server/src/analysis/page/classify';
 import { pageFeatures, FEATURE_NAMES, NF } from '../../server/src/analysis/page/features';
@@ -28,8 +27,7 @@ const meta = {
   features: FEATURE_NAMES,
   files: [] as string[],
   // per row: file index, doc line, residue label, headline label, meta label, ruled, header,
-  // segment id, variant (0 page, 1 cut at headline, 2 article only, 3 uncased script,
-  // 4 as the engine's fix-all leaves it)
+  // segment id, variant (0 page, 1 cut at headline, 2 article only, 3 uncased script)
   rows: [] as number[][],
   texts: [] as string[],
 };
@@ -40,18 +38,6 @@ function uncased(t: string): string {
 }
 
 const isResidue = (L: AnnLine) => L.chars > 0 && L.residueChars * 2 > L.chars;
-
-/** The lines a fix-all of the current engine keeps (whole-line deletions go; inline ones
- *  are left in, a small difference from its output). */
-function afterFixAll(lines: AnnLine[]): AnnLine[] {
-  const text = lines.map((l) => l.text).join('\n');
-  const cut = new Array<boolean>(lines.length).fill(false);
-  for (const r of analyze(text).residue) {
-    if (r.fix.kind !== 'delete' || r.range.start.character !== 0 || r.range.end.character < lines[r.range.end.line].text.length) continue;
-    for (let i = r.range.start.line; i <= r.range.end.line && i < lines.length; i++) cut[i] = true;
-  }
-  return lines.filter((_, i) => !cut[i]);
-}
 
 function run(fi: number, lines: AnnLine[], variant: number): void {
   const text = lines.map((l) => l.text).join('\n');
@@ -95,11 +81,6 @@ for (let fi = 0; fi < files.length; fi++) {
   if (fi % 2 === 1) continue;
   const kept = doc.lines.filter((l) => l.text.trim() === '' || !isResidue(l));
   if (kept.length > 3) run(fi, kept, 2);
-  // and the page as the engine's own fix-all leaves it: the model must not find more
-  // furniture in its own output (clean is idempotent only if it does not), so the article
-  // lines left there are taught as article, whatever their new neighbours.
-  const leftover = afterFixAll(doc.lines);
-  if (leftover.length > 3 && leftover.length < doc.lines.length) run(fi, leftover, 4);
 }
 // the analysis cache would hide repeated segments from the trace: none are expected here
 const total = chunks.reduce((a, c) => a + c.length, 0);
