@@ -14,8 +14,6 @@ const CASES = Number(process.env.NEWSDUMP_FUZZ_CASES ?? 2000);
  * and report; node:test shows them as TODO instead of failing the suite.
  */
 const KNOWN: Partial<Record<PropertyId, string>> = {
-  idempotent:
-    'the page classifier judges a line by its neighbours (position relative to the prose, runs of short lines); deleting furniture changes them, so a short line kept by the first clean ("Play now", "Log in") is furniture to the second',
   'layout-overlap':
     'a broken-line finding spans its whole chain of joins, so an inline finding (ad marker, teaser, glued heading) on a middle line of the chain lies inside its span (the edits do not overlap; edits-overlap checks those)',
 };

@@ -11,6 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
+import { settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
 
@@ -59,13 +60,19 @@ interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  const { model, mapper } = analyzeOnce(text, opts);
+  return mapper ? settle(text, model, mapper, (view) => analyzeOnce(view.cleaned, opts).model) : model;
+}
+
+/** One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not analysed). */
+export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: DumpModel; mapper: PositionMapper | null } {
   const table = splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
   };
-  if (looksBinary(text)) return { ...base, shape: 'binary', notice: BINARY_NOTICE };
-  if (text.trim() === '') return base;
+  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null };
+  if (text.trim() === '') return { model: base, mapper: null };
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
@@ -91,7 +98,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
     groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
   }
   residue.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...base, shape: seg.shape, articles, groups, residue };
+  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
@@ -180,39 +187,6 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   // Phrase rules look at one line at a time: match each line once, for every pass below.
   const matched = texts.map((t) => matchLine(t, phrases));
   const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases, headline >= 0, matched);
-  // `clean` must be idempotent, but the classifier judges a line by its neighbours, and
-  // deleting furniture gives the lines left new neighbours. So judge again the lines as the
-  // fix-all leaves them, and take what that finds too, until a pass finds nothing more.
-  // Most dumps stop after one pass; a copied page takes two or three.
-  for (let round = 0; round < 3; round++) {
-    const keep: number[] = [];
-    for (let i = 0; i < n; i++) if (!lineRule[i]) keep.push(i);
-    if (keep.length === n) break;
-    const sub = wholeLines(
-      keep.map((i) => texts[i]),
-      // Judged as a fresh analysis of the cleaned text would judge it: the layout's headline
-      // if it named one, else the classifier picks again.
-      headline >= 0 ? keep.indexOf(headline) : -1,
-      keep.map((i) => header[i]),
-      phrases,
-      headline >= 0,
-      keep.map((i) => matched[i]),
-    );
-    // A pass that reads another line as the headline sees another article: its verdict on
-    // this one is not taken (a later pass only ever takes furniture away from the same story).
-    if (headline < 0 && verdictHeadline !== null && (sub.verdictHeadline === null || keep[sub.verdictHeadline] !== verdictHeadline)) break;
-    let added = 0;
-    sub.lineRule.forEach((h, k) => {
-      if (!h) return;
-      const i = keep[k];
-      if (i === verdictHeadline) return;
-      lineRule[i] = h;
-      roles[i] = 'chrome';
-      added++;
-    });
-    if (added === 0) break;
-  }
-
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];

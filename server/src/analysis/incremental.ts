@@ -16,6 +16,7 @@ import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCac
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
 import { isHeaderField, segment, Segment, Segmentation } from './segment';
+import { CleanedView, cleanedView, settle } from './settle';
 import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
@@ -29,7 +30,17 @@ export interface IncrementalState {
   seg: Segmentation | null;
   /** One per segment; each output's residue is sorted. */
   outs: SegmentOutput[];
+  /** The settled model (settle.ts): what the front ends see. */
   model: DumpModel;
+  /** The model of the engine's first look, before settling. */
+  look: DumpModel;
+  /** The unsettled analysis of the text as this model's first look would clean it, kept
+   *  so the next version's look at its cleaned text is incremental too (null: none). */
+  cleaned: IncrementalState | null;
+  /** The first settling round's view of the text (reused by the next version's). */
+  view: CleanedView | null;
+  /** The edit from the previous version's text, when this state was made incrementally. */
+  change: TextChange | null;
   /** How the last state was produced, for benchmarks and logs. */
   stats: { full: boolean; reused: number; analysed: number; segmentsShifted?: boolean };
 }
@@ -102,12 +113,42 @@ function assemble(base: DumpModel, seg: Segmentation, outs: SegmentOutput[]): Du
 
 /** Full analysis that keeps what a later incremental run needs. */
 export function analyzeFull(text: string, opts: AnalyzeOptions = {}): IncrementalState {
+  return settled(firstLook(text, opts));
+}
+
+/** Incremental analysis of `newText` from the state of the previous version (consumed). */
+export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
+  const { cleaned, view } = prev;
+  return settled(nextLook(prev, newText, change, opts), cleaned, view);
+}
+
+/**
+ * Settles a first look's model (settle.ts). The first round looks at the cleaned text
+ * incrementally: its view is patched from the previous version's around the edit, and
+ * its analysis continues from the previous version's cleaned-text state.
+ */
+function settled(state: IncrementalState, prevCleaned: IncrementalState | null = null, prevView: CleanedView | null = null): IncrementalState {
+  if (state.seg === null) return state;
+  const reuse = prevView && state.change && prevCleaned && prevCleaned.optsKey === state.optsKey ? { prev: prevView, change: state.change } : undefined;
+  const view = cleanedView(state.text, state.model.residue, reuse);
+  let cleaned: IncrementalState | null = null;
+  const look = (v: CleanedView, round: number): DumpModel => {
+    if (round > 1) return firstLook(v.cleaned, state.opts).model;
+    cleaned = reuse && prevCleaned ? nextLook(prevCleaned, v.cleaned, v.change, state.opts) : firstLook(v.cleaned, state.opts);
+    return cleaned.model;
+  };
+  const model = settle(state.text, state.model, new PositionMapper(state.table), look, view);
+  return { ...state, model, cleaned, view };
+}
+
+/** The engine's first look at a text: a full analysis, not settled. */
+function firstLook(text: string, opts: AnalyzeOptions): IncrementalState {
   const table = splitLines(text);
   const counts: [number, number, number] = [0, 0, 0];
   countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
   const base = baseModel(text, table);
   const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
-    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, stats: { full: true, reused: 0, analysed: outs.length },
+    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: null, stats: { full: true, reused: 0, analysed: outs.length },
   });
   if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
   if (text.trim() === '') return state(base, null, []);
@@ -257,15 +298,16 @@ function own(s: string): string {
  * state): keep only the returned state. `change` (in `prev.text` offsets) is optional:
  * without it the edited span is found by comparing the texts (a fast chunked scan).
  */
-export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
+/** The first look at `newText`, incremental from the first look at the previous version. */
+function nextLook(prev: IncrementalState, newText: string, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
   const old = prev.text;
-  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return analyzeFull(newText, opts);
-  if (newText === old) return { ...prev, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
+  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(newText, opts);
+  if (newText === old) return { ...prev, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
   const c = change ?? diffTexts(old, newText);
   const delta = newText.length - old.length;
   // An edit at the very start may add or remove a byte order mark: analyse from scratch.
-  if (c.start < 1 || c.insertedLength - (c.end - c.start) !== delta) return analyzeFull(newText, opts);
-  if (looksBinary(newText) || newText.trim() === '') return analyzeFull(newText, opts);
+  if (c.start < 1 || c.insertedLength - (c.end - c.start) !== delta) return firstLook(newText, opts);
+  if (looksBinary(newText) || newText.trim() === '') return firstLook(newText, opts);
 
   // 1. Line table: split the edited lines (and one on each side) again.
   const oldLines = prev.table.lines;
@@ -302,7 +344,7 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
   const lines: Line[] = oldLines.slice(0, a).concat(region, oldLines.slice(b + 1));
   countTerminators(newText, lines, a, a + region.length - 1, counts, 1);
   const { eol, mixedEol } = eolOf(counts);
-  if (eol !== prev.table.eol) return analyzeFull(newText, opts);
+  if (eol !== prev.table.eol) return firstLook(newText, opts);
   const table: LineTable = { lines, eol, mixedEol, bom: prev.table.bom };
 
   // 2. Segments: reuse the output of every unchanged segment outside the edited lines.
@@ -338,8 +380,9 @@ export function analyzeIncremental(prev: IncrementalState, newText: string, chan
     outs.push(out);
   }
   const base: DumpModel = { ...baseModel(newText, table) };
+  const model = assemble(base, seg, outs);
   return {
-    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model: assemble(base, seg, outs),
+    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: c,
     stats: { full: false, reused, analysed: outs.length - reused, segmentsShifted: shifted },
   };
 }

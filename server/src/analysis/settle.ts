@@ -1,0 +1,230 @@
+// Makes the fix-all a fixed point: `clean(clean(x)) === clean(x)`.
+//
+// The page classifier judges a line by its neighbours, and the segmenter reads the dump's
+// layout from all its lines. Deleting furniture changes both: the lines left get new
+// neighbours, and a fresh analysis of the cleaned text can find furniture the first one
+// kept ("Log in" between two widgets is furniture once the widgets are gone). So the model
+// is settled: analyse the text as the fix-all leaves it, map what that analysis would delete
+// back onto this text, add it, and repeat until the cleaned text has nothing left to
+// delete. Most dumps settle after one look at their cleaned text; the rounds are capped.
+//
+// Only deleting fixes move text, and a deletion never inserts anything, so every character
+// of the cleaned text is a character of this one: the map back is a list of kept chunks.
+import type { DumpModel, Edit, Residue } from './model';
+import type { PositionMapper } from './text';
+
+/** Looks at the cleaned text at most this many times (each look can only delete more). */
+export const SETTLE_ROUNDS = 4;
+
+/** An unchanged stretch: this text's [from, to) is the cleaned text's [at, at + to - from). */
+export interface Kept {
+  from: number;
+  to: number;
+  at: number;
+}
+
+/** The text as the fix-all's deletions leave it, and how to map it back. */
+export interface CleanedView {
+  cleaned: string;
+  kept: Kept[];
+  /** When built from the previous version's view: the edit that turned that cleaned text
+   *  into this one (cleaned offsets), so its analysis can be incremental too. */
+  change?: Splice;
+}
+
+/** [start, end) of the old text replaced by `insertedLength` characters. */
+export interface Splice {
+  start: number;
+  end: number;
+  insertedLength: number;
+}
+
+/**
+ * The text as the fix-all's deletions leave it (overlaps resolved as `applyEdits` does).
+ * With `reuse` (the previous version's view and the edit from that version's text to this
+ * one), the stretches of kept text wholly before and after the edit are taken from the
+ * previous cleaned text: a keystroke copies a few lines, not the whole dump, and the edit
+ * between the two cleaned texts comes for free.
+ */
+export function cleanedView(text: string, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
+  const kept = keptChunks(text.length, residue);
+  if (kept === null) return null;
+  const end = kept.length ? kept[kept.length - 1].at + kept[kept.length - 1].to - kept[kept.length - 1].from : 0;
+  if (!reuse) return { cleaned: joinChunks(text, kept, 0, kept.length), kept };
+  const { prev, change } = reuse;
+  const delta = change.insertedLength - (change.end - change.start);
+  const dAt = end - prev.cleaned.length;
+  const same = (a: Kept, b: Kept, d: number, e: number) => a.from === b.from + d && a.to === b.to + d && a.at === b.at + e;
+  let i = 0;
+  while (i < kept.length && i < prev.kept.length && kept[i].to <= change.start && same(kept[i], prev.kept[i], 0, 0)) i++;
+  let j = 0;
+  while (
+    j < kept.length - i && j < prev.kept.length - i &&
+    prev.kept[prev.kept.length - 1 - j].from >= change.end && same(kept[kept.length - 1 - j], prev.kept[prev.kept.length - 1 - j], delta, dAt)
+  ) j++;
+  const head = i > 0 ? kept[i - 1].at + kept[i - 1].to - kept[i - 1].from : 0;
+  const tailOld = j > 0 ? prev.kept[prev.kept.length - j].at : prev.cleaned.length;
+  const middle = joinChunks(text, kept, i, kept.length - j);
+  return {
+    cleaned: prev.cleaned.slice(0, head) + middle + prev.cleaned.slice(tailOld),
+    kept,
+    change: { start: head, end: tailOld, insertedLength: middle.length },
+  };
+}
+
+function joinChunks(text: string, kept: readonly Kept[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) parts.push(text.slice(kept[k].from, kept[k].to));
+  return parts.join('');
+}
+
+/** The stretches the deletions keep, in order; null when nothing is deleted. */
+function keptChunks(length: number, residue: readonly Residue[]): Kept[] | null {
+  const cuts: Edit[] = [];
+  let sorted = true;
+  for (const r of residue) {
+    if (r.fix.kind !== 'delete') continue;
+    for (const e of r.fix.edits) {
+      // Residue comes sorted and its deletions apart: the sort is for anything else.
+      if (cuts.length && (e.start < cuts[cuts.length - 1].start || (e.start === cuts[cuts.length - 1].start && e.end < cuts[cuts.length - 1].end))) sorted = false;
+      cuts.push(e);
+    }
+  }
+  if (cuts.length === 0) return null;
+  if (!sorted) cuts.sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: Kept[] = [];
+  let pos = 0;
+  let at = 0;
+  for (const e of cuts) {
+    if (e.start < pos) continue;
+    if (e.start > pos) {
+      kept.push({ from: pos, to: e.start, at });
+      at += e.start - pos;
+    }
+    pos = e.end;
+  }
+  if (pos < length) kept.push({ from: pos, to: length, at });
+  return kept;
+}
+
+/** This text's offset of the cleaned text's character at `c` (which exists). */
+function original(kept: readonly Kept[], c: number): number {
+  let lo = 0;
+  let hi = kept.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (kept[mid].at <= c) lo = mid;
+    else hi = mid - 1;
+  }
+  return kept[lo].from + (c - kept[lo].at);
+}
+
+/** A non-empty cleaned span [a, b) as this text's span from its first to its last character. */
+function spanBack(kept: readonly Kept[], a: number, b: number): [number, number] {
+  return [original(kept, a), original(kept, b - 1) + 1];
+}
+
+/** The article (index into `model.articles`) whose lines hold `line`, or -1. */
+function articleAt(model: DumpModel, line: number): number {
+  const list = model.articles;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = list[mid].range;
+    if (line < r.start.line) hi = mid - 1;
+    else if (line > r.end.line) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Settles `model`: adds what analyses of its cleaned text would delete, until they find
+ * nothing more. `look(view, round)` is a plain (unsettled) analysis of `view.cleaned` with
+ * the same options; `firstView`, when given, is the first round's view of this text.
+ */
+export function settle(
+  text: string, model: DumpModel, mapper: PositionMapper,
+  look: (view: CleanedView, round: number) => DumpModel, firstView?: CleanedView | null,
+): DumpModel {
+  let residue = model.residue;
+  for (let round = 1; round <= SETTLE_ROUNDS; round++) {
+    const view = round === 1 && firstView !== undefined ? firstView : cleanedView(text, residue);
+    if (view === null) break;
+    const later = look(view, round).residue.filter((r) => r.fix.kind === 'delete');
+    if (later.length === 0) break;
+    residue = merge(residue, later.map((r) => mapBack(r, view.kept, mapper, model)));
+  }
+  return residue === model.residue ? model : { ...model, residue };
+}
+
+function mapBack(r: Residue, kept: readonly Kept[], mapper: PositionMapper, model: DumpModel): Residue {
+  let [start, end] = r.end > r.start ? spanBack(kept, r.start, r.end) : [original(kept, r.start), original(kept, r.start)];
+  const edits: Edit[] = r.fix.edits.map((e) => {
+    const [s, t] = spanBack(kept, e.start, e.end);
+    return { start: s, end: t, newText: e.newText, range: mapper.range(s, t) };
+  });
+  // A whole-line deletion ends with a line terminator: the span runs to the end of that
+  // line's text here, over anything deleted before between (in a text with mixed line ends,
+  // the cleaned text can even pair a CR and an LF that were apart).
+  const last = edits[edits.length - 1].end;
+  if (r.fix.edits[r.fix.edits.length - 1].end > r.end) {
+    const p = mapper.position(last);
+    if (p.character === 0 && p.line > 0) end = Math.max(end, mapper.offset({ line: p.line - 1, character: Number.MAX_SAFE_INTEGER }));
+  }
+  const range = mapper.range(start, end);
+  return {
+    ...r, start, end, range,
+    evidence: `${r.evidence} (once the residue around it is deleted)`,
+    fix: { ...r.fix, edits },
+    article: articleAt(model, range.start.line),
+  };
+}
+
+/** From the first to the last character a finding or its fix touches. */
+function extent(r: Residue): [number, number] {
+  let from = r.start;
+  let to = r.end;
+  for (const e of r.fix.edits) {
+    if (e.start < from) from = e.start;
+    if (e.end > to) to = e.end;
+  }
+  return [from, to];
+}
+
+/**
+ * Both lists sorted; the later findings never overlap one another. An earlier finding that
+ * meets a later deletion goes: a deletion there lies wholly inside it (it was applied before
+ * the later analysis ran, so the later one's text runs around it), and the later finding's
+ * span widens over it; a layout fix (join, line break) there would edit text that goes.
+ */
+function merge(residue: readonly Residue[], later: Residue[]): Residue[] {
+  const spans = later.map(extent);
+  const out: Residue[] = [];
+  for (const r of residue) {
+    const [from, to] = extent(r);
+    // The first later finding that ends after `from`; it meets r if it starts before `to`.
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][1] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < spans.length && spans[lo][0] < Math.max(to, from + 1)) {
+      const l = later[lo];
+      if (r.fix.kind === 'delete' && (r.start < l.start || r.end > l.end)) {
+        const start = Math.min(l.start, r.start);
+        const end = Math.max(l.end, r.end);
+        l.range = { start: start === l.start ? l.range.start : r.range.start, end: end === l.end ? l.range.end : r.range.end };
+        l.start = start;
+        l.end = end;
+      }
+      continue;
+    }
+    out.push(r);
+  }
+  for (const l of later) out.push(l);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
