@@ -8,6 +8,7 @@
 // name the headline. Linear in the number of lines; deterministic.
 import type { RuleId } from '../model';
 import { FEATURE_NAMES, NF, pageFeatures } from './features';
+import { NS, STACK_NAMES, stackFeatures } from './stack';
 import { Ensemble, Forest, sigmoid } from './trees';
 import MODEL from './model.json';
 
@@ -37,10 +38,32 @@ interface PageModel {
   chrome: Ensemble;
   headline: Ensemble;
   threshold: number;
+  /** Second stage (stack.ts): trees over the line's features and the first-stage scores in
+   *  context; when present, its probability (against `stackThreshold`) decides. */
+  stack?: Ensemble;
+  stackThreshold?: number;
+  /** Second-stage headline ranker (see classifyPage). */
+  stackHeadline?: Ensemble;
+  /** P(line lies after the article's last line), P(before its first line), on the same
+   *  features as `stack`: they place the article's two ends (see `articleEnds`). */
+  after?: Ensemble;
+  before?: Ensemble;
+  /** Words of article text the ends may cut, per word of furniture they remove: the higher,
+   *  the more sure the boundary models must be. */
+  boundaryCost?: number;
+  /** Threshold for lines outside the densest prose run, with the second stage. */
+  stackOuterThreshold?: number;
+  /** Threshold for prose inside the densest prose run, with the second stage. */
+  stackBodyProse?: number;
 }
 const model = MODEL as unknown as PageModel;
 const chromeForest = new Forest(model.chrome);
 const headlineForest = new Forest(model.headline);
+const stackForest = model.stack ? new Forest(model.stack) : null;
+const headStackForest = model.stackHeadline ? new Forest(model.stackHeadline) : null;
+const afterForest = model.after ? new Forest(model.after) : null;
+const beforeForest = model.before ? new Forest(model.before) : null;
+const IN_REGION = NF + STACK_NAMES.indexOf('inRegion');
 /** Headline candidates: lines from this far before the body's start to a little after it. */
 const HEADLINE_BEFORE = 150;
 const HEADLINE_AFTER = 12;
@@ -93,29 +116,76 @@ export function classifyPage(input: PageInput): PageVerdict {
   if (m === 0) return { roles, evidence, headline: input.headline, scores };
 
   const x = pf.x;
-  const p = new Float64Array(m);
-  for (let k = 0; k < m; k++) p[k] = sigmoid(chromeForest.score(x, k, NF));
+  const p1 = new Float64Array(m);
+  for (let k = 0; k < m; k++) p1[k] = sigmoid(chromeForest.score(x, k, NF));
+  // Second stage: the same line features plus the first-stage scores in the page's context.
+  let p = p1;
+  let x2: Float32Array | null = null;
+  if (stackForest) {
+    const W = NF + NS;
+    x2 = new Float32Array(m * W);
+    for (let k = 0; k < m; k++) x2.set(x.subarray(k * NF, (k + 1) * NF), k * W);
+    stackFeatures(p1, pf.words, pf.prose, x2, W, NF);
+    p = new Float64Array(m);
+    for (let k = 0; k < m; k++) p[k] = sigmoid(stackForest.score(x2, k, W));
+  }
 
   // Headline: the layout's, else the best-scoring candidate.
   let headline = input.headline;
   if (headline === null) {
-    let best = -Infinity;
     const from = Math.max(0, pf.bodyStart - HEADLINE_BEFORE);
     const to = Math.min(m, pf.bodyStart + HEADLINE_AFTER);
+    const cands: number[] = [];
+    const h1: number[] = [];
     for (let k = from; k < to; k++) {
       const i = pf.idx[k];
       if (input.header[i] || pf.words[k] > 40 || pf.x[k * NF + BYLINE_COL] === 1) continue;
-      const s = headlineForest.score(x, k, NF);
-      if (s > best) {
-        best = s;
-        headline = i;
+      cands.push(k);
+      h1.push(headlineForest.score(x, k, NF));
+    }
+    let hs = h1;
+    // Second stage: the candidate's line and context features, the first stage's headline
+    // score, its gap to the best candidate and its rank (a shelf of teaser headlines scores
+    // high in the first stage; where the page's main text region starts tells them apart).
+    if (headStackForest && x2 && cands.length > 0) {
+      const W = NF + NS;
+      const WH = W + 3;
+      const row = new Float32Array(WH);
+      let max = -Infinity;
+      for (const v of h1) if (v > max) max = v;
+      const order = cands.map((_, j) => j).sort((a, b) => h1[b] - h1[a] || a - b);
+      const rank = new Array<number>(cands.length);
+      order.forEach((j, r) => (rank[j] = r));
+      hs = cands.map((k, j) => {
+        row.set(x2!.subarray(k * W, (k + 1) * W), 0);
+        row[W] = h1[j];
+        row[W + 1] = h1[j] - max;
+        row[W + 2] = Math.log1p(rank[j]);
+        return headStackForest.score(row, 0, WH);
+      });
+    }
+    let best = -Infinity;
+    for (let j = 0; j < cands.length; j++) {
+      if (hs[j] > best) {
+        best = hs[j];
+        headline = pf.idx[cands[j]];
       }
     }
   }
+  // The article's ends: lines before its first line or after its last are furniture.
+  let first = 0;
+  let last = m - 1;
+  if (afterForest && beforeForest && x2 && input.headline === null) {
+    const hk0 = headline === null ? -1 : pf.idx.indexOf(headline);
+    [first, last] = articleEnds(x2, NF + NS, pf.words, hk0, model.boundaryCost ?? 3);
+  }
   // Entries whose headline the layout named (aggregator, scraper) are articles already cut
   // out by the layout: only lines the model is very sure about go.
-  const thr = Math.max(thresholdOverride ?? model.threshold, input.headline !== null ? NAMED_THRESHOLD : 0);
+  const thr = Math.max(thresholdOverride ?? (stackForest ? model.stackThreshold ?? 0.5 : model.threshold), input.headline !== null ? NAMED_THRESHOLD : 0);
+  const bodyProse = bodyProseOverride ?? (stackForest ? model.stackBodyProse ?? BODY_PROSE_THRESHOLD : BODY_PROSE_THRESHOLD);
   const keepAll = input.headline !== null && m <= SMALL_ENTRY_LINES;
+  // Outside the densest prose run (menus, footers) the second stage may be less sure.
+  const outer = stackForest && input.headline === null ? Math.min(thr, model.stackOuterThreshold ?? thr) : thr;
   let hk = -1;
   for (let k = 0; k < m; k++) {
     const i = pf.idx[k];
@@ -124,9 +194,12 @@ export function classifyPage(input: PageInput): PageVerdict {
       roles[i] = 'headline';
       hk = k;
     } else if (input.header[i]) roles[i] = 'dateline';
-    else if (p[k] >= (pf.prose[k] && k >= pf.bodyStart && k <= pf.bodyEnd ? Math.max(thr, bodyProseOverride ?? BODY_PROSE_THRESHOLD) : thr) && !keepAll) {
+    else if (k < first || k > last) {
       roles[i] = 'chrome';
-      evidence[i] = describe(pf, k, p[k]);
+      evidence[i] = `${pf.prose[k] ? 'prose line' : 'line'} ${k < first ? 'before the article starts' : 'after the article ends'} (boundary model; line score ${p[k].toFixed(2)})`;
+    } else if (p[k] >= (k >= pf.bodyStart && k <= pf.bodyEnd ? (pf.prose[k] ? Math.max(thr, bodyProse) : thr) : outer) && !keepAll) {
+      roles[i] = 'chrome';
+      evidence[i] = describe(pf, k, p[k], x2 ? x2[k * (NF + NS) + IN_REGION] === 1 : null);
     } else roles[i] = 'body';
   }
   // Link text split onto lines of its own ("India" / "beat" / "England by five wickets")
@@ -157,8 +230,43 @@ export function classifyPage(input: PageInput): PageVerdict {
   return { roles, evidence, headline, scores };
 }
 
-function describe(pf: ReturnType<typeof pageFeatures>, k: number, p: number): string {
-  const where = k < pf.bodyStart ? 'before the article body' : k > pf.bodyEnd ? 'after the article body' : 'inside the article text';
+/**
+ * Where the article starts and ends (indices into the classified lines): the cut that
+ * maximises the words of furniture removed minus `cost` times the words of article text
+ * removed, as the boundary models estimate them. The article keeps its headline (`hk`).
+ * Prefix and suffix sums: linear.
+ */
+function articleEnds(x2: Float32Array, width: number, words: readonly number[], hk: number, cost: number): [number, number] {
+  const m = words.length;
+  const gain = (q: number, k: number) => Math.max(1, words[k]) * (q * (1 + cost) - cost);
+  // last: keep lines up to `last`, remove the suffix with the largest gain (ties keep more)
+  let last = m - 1;
+  let best = 0;
+  let suf = 0;
+  for (let k = m - 1; k > hk; k--) {
+    suf += gain(sigmoid(afterForest!.score(x2, k, width)), k);
+    if (suf > best) {
+      best = suf;
+      last = k - 1;
+    }
+  }
+  let first = 0;
+  best = 0;
+  let pre = 0;
+  const stop = hk >= 0 ? hk : m;
+  for (let k = 0; k < stop; k++) {
+    pre += gain(sigmoid(beforeForest!.score(x2, k, width)), k);
+    if (pre > best) {
+      best = pre;
+      first = k + 1;
+    }
+  }
+  return [first, last];
+}
+
+function describe(pf: ReturnType<typeof pageFeatures>, k: number, p: number, inRegion: boolean | null): string {
+  const where =
+    k < pf.bodyStart ? 'before the article body' : k > pf.bodyEnd ? 'after the article body' : inRegion === false ? 'outside the main text region' : 'inside the article text';
   const what = pf.prose[k] ? 'prose line' : pf.words[k] <= 4 ? 'short link-like line' : 'short line';
   return `${what} ${where} that reads like page furniture (model score ${p.toFixed(2)})`;
 }
