@@ -47,13 +47,11 @@ for (const f of PASSING) {
 
 test(
   'dev single-page-india.ann: recall >= 0.97, precision >= 0.99, headline found',
-  { todo: 'menu lines "Home India World ... E-Paper India" kept, "(With inputs from PTI)" removed, headline taken as "Home"' },
   () => assertSeedStyle([score(path.join(FIX, 'single-page-india.ann'))]),
 );
 
 test(
   'dev seed-style dumps together: recall >= 0.97, precision >= 0.99, every headline with its source',
-  { todo: 'fails through single-page-india.ann (see its test)' },
   () => assertSeedStyle(SEED_STYLE.map((f) => score(path.join(FIX, f)))),
 );
 

@@ -209,7 +209,6 @@ test('a copied page: one article, the page furniture around it is residue', () =
 
 test(
   'a copied page: the headline, byline and time come from the article, not the menu',
-  { todo: 'engine takes the menu\'s "Home" as headline, no byline/published, a section "Updated: Jul 2, 2026, 18:12 IST"' },
   () => {
     const model = analyze(parseAnn(path.join(FIX, 'single-page-india.ann')).data);
     const a = model.articles[0];
