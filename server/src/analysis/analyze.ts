@@ -11,6 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
+import { wordSpaced } from './script';
 import { settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
 import { Line, PositionMapper, Range, splitLines } from './text';
@@ -186,7 +187,9 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
 
   // Phrase rules look at one line at a time: match each line once, for every pass below.
   const matched = texts.map((t) => matchLine(t, phrases));
-  const { roles, lineRule, verdictHeadline } = wholeLines(texts, headline, header, phrases, headline >= 0, matched);
+  // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
+  const judged = texts.map(wordSpaced);
+  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched);
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];
@@ -246,7 +249,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'body' || i === headline) continue;
-    if (isSubheading(texts, roles, i)) roles[i] = 'heading';
+    if (isSubheading(judged, roles, i)) roles[i] = 'heading';
   }
 
   let byline: string | null = null;
@@ -328,24 +331,27 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
-  texts: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
+  texts: string[], original: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
   matched: readonly (LineHit | null)[],
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
+  // `texts` are the lines as their shape is judged (word-spaced), `original` as written:
+  // phrases (widget labels, the user's ignore list) are matched on those.
+  const ignored = (i: number) => isIgnored(original[i], phrases);
   const isProtected = (i: number) => header[i] || i === headline;
 
   // 1. Phrase rules, line by line.
   const hits: (LineHit | null)[] = matched.map((h, i) => (isProtected(i) ? null : h));
   // 2. Sponsored widgets span several lines; they override single-line verdicts.
-  for (const b of findWidgetBlocks(texts)) {
+  for (const b of findWidgetBlocks(original)) {
     for (let i = b.first; i <= b.last; i++) {
-      if (isProtected(i) || texts[i].trim() === '' || isIgnored(texts[i], phrases)) continue;
+      if (isProtected(i) || texts[i].trim() === '' || ignored(i)) continue;
       hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
     }
   }
   // 3. Furniture at the edges: a run of short lines before the first or after the last
   //    prose line, in which phrase rules already found several, is furniture throughout.
-  markEdgeRuns(texts, hits, isProtected, phrases);
+  markEdgeRuns(texts, hits, isProtected, ignored);
 
   const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
@@ -362,7 +368,7 @@ function wholeLines(
   for (let i = 0; i < n; i++) {
     if (isProtected(i) || texts[i].trim() === '') continue;
     if (hits[i] && !hits[i]!.weak) lineRule[i] = hits[i];
-    else if (roles[i] === 'chrome' && !isIgnored(texts[i], phrases)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body', classifier: true };
+    else if (roles[i] === 'chrome' && !ignored(i)) lineRule[i] = { rule: 'site-chrome', evidence: verdict.evidence[i] ?? 'page furniture outside the article body', classifier: true };
   }
   for (let i = 0; i < n; i++) {
     if (!hits[i]?.weak || lineRule[i]) continue;
@@ -432,7 +438,7 @@ function isProse(t: string): boolean {
   return w >= 25 || (w >= 8 && endsSentence(t));
 }
 
-function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, phrases: PhraseOptions): void {
+function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, ignored: (i: number) => boolean): void {
   const n = texts.length;
   // The last prose line no rule claimed (searched from the end: only the run after it counts).
   let lastProse = -1;
@@ -456,7 +462,7 @@ function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i
     }
     if (found < 2 || found < lines * 0.4) return;
     for (let i = from; i <= to; i++) {
-      if (texts[i].trim() === '' || isProtected(i) || isIgnored(texts[i], phrases)) continue;
+      if (texts[i].trim() === '' || isProtected(i) || ignored(i)) continue;
       if (!hits[i] || hits[i]!.weak) hits[i] = { rule: 'site-chrome', evidence: 'part of a run of page furniture after the article text' };
     }
   };
