@@ -12,6 +12,7 @@ import { diagnosticsFor } from '../../server/src/lsp/diagnostics';
 import { ChangeLog } from '../../server/src/lsp/documents';
 import { LazyDocument, materialize } from '../../server/src/lsp/lazyDocument';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { documentSymbolsFor } from '../../server/src/lsp/symbols';
 import { applyDelta, diffModels } from '../../server/src/lsp/modelDelta';
 import { applyChanges, OffsetChange } from '../../server/src/lsp/worker';
 import { loadFixtures, rng, scraperDump } from '../../bench/generate';
@@ -96,10 +97,11 @@ test('diffModels/applyDelta rebuild the next model exactly, and reuse most of it
 });
 
 test('through the server: diagnostics after random edits (several per notification, whole-text ones) equal a fresh analysis', async () => {
-  const expected = (text: string) => JSON.parse(JSON.stringify(diagnosticsFor({
+  const analysisOf = (text: string) => ({
     uri: 'x', version: 0, languageId: 'newsdump', text, settings: DEFAULT_SETTINGS, model: analyze(text), skipped: null,
     annotate: true, ms: 0, key: '',
-  })));
+  });
+  const expected = (text: string) => JSON.parse(JSON.stringify(diagnosticsFor(analysisOf(text))));
   const { client } = await TestClient.start();
   try {
     const uri = 'file:///tmp/delta-test.dump.txt';
@@ -126,6 +128,10 @@ test('through the server: diagnostics after random edits (several per notificati
       void client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => null);
       const p = await client.diagnostics(uri, 30000);
       assert.deepStrictEqual(p.diagnostics, expected(client.text(uri)), `round ${k}`);
+      if (k % 4 === 0) {
+        const syms = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.deepStrictEqual(syms, JSON.parse(JSON.stringify(documentSymbolsFor(analysisOf(client.text(uri))))), `symbols, round ${k}`);
+      }
     }
   } finally {
     await client.stop();

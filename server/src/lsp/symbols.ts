@@ -36,6 +36,8 @@ export function articleName(art: Article, index: number): string {
   return oneLine(art.headline) || `Article ${index + 1}`;
 }
 
+const articleSymbols = new WeakMap<Article, { index: number; sym: DocumentSymbol }>();
+
 export function documentSymbolsFor(a: Analysis): DocumentSymbol[] {
   const m = a.model;
   if (!m || !a.annotate || m.notice) return [];
@@ -49,6 +51,10 @@ export function documentSymbolsFor(a: Analysis): DocumentSymbol[] {
     selectionRange: r.range,
   });
   const top: DocumentSymbol[] = m.articles.map((art, i) => {
+    // Without residue children an article's symbol depends on the article and its number
+    // only: an edit elsewhere (same article objects, see modelDelta.ts) reuses it.
+    const hit = showResidue ? undefined : articleSymbols.get(art);
+    if (hit && hit.index === i) return hit.sym;
     const children: DocumentSymbol[] = art.sections.map((s) => ({
       name: oneLine(s.title) || 'Section',
       kind: SECTION_KIND,
@@ -66,6 +72,7 @@ export function documentSymbolsFor(a: Analysis): DocumentSymbol[] {
     };
     const detail = articleDetail(art);
     if (detail) sym.detail = detail;
+    if (!showResidue) articleSymbols.set(art, { index: i, sym });
     return sym;
   });
   for (const r of residue) if (r.article < 0 || r.article >= m.articles.length) top.push(residueSymbol(r));
