@@ -166,6 +166,9 @@ def main():
         x[:, names.index(name)] = 0
     oof = np.load(f'{work}/oof.npy')
     X = stack_matrix(x, rows, oof, names)
+    # --drop-stack a,b: second-stage features the trees may not use
+    for name in (arg(args, '--drop-stack', '').split(',') if '--drop-stack' in args else []):
+        X[:, len(names) + STACK_NAMES.index(name)] = 0
     allnames = names + STACK_NAMES
     usable = (rows[:, 5] == 0) & (rows[:, 6] == 0)
     y = (rows[:, 2] == 1).astype(np.float64)
@@ -230,7 +233,7 @@ def main():
     model = {'trained_on': 'all files' if final else 'files with index % 5 != 0',
              'features': names, 'stackFeatures': STACK_NAMES,
              'chrome': s1['chrome'], 'headline': s1['headline'], 'stack': compact(st), 'stackHeadline': compact(hd), 'after': compact(after), 'before': compact(before),
-             'threshold': arg(args, '--threshold', 0.6), 'stackThreshold': arg(args, '--stack-threshold', 0.9),
+             'threshold': arg(args, '--threshold', 0.6), 'stackThreshold': arg(args, '--stack-threshold', 0.95),
              'stackBodyProse': arg(args, '--stack-body-prose', 0.95),
              'stackOuterThreshold': arg(args, '--stack-outer', 0.7), 'boundaryCost': arg(args, '--boundary-cost', 3.0)}
     json.dump(model, open(out_json, 'w'), separators=(',', ':'))
