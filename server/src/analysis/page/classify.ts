@@ -111,20 +111,20 @@ export function classifyPage(input: PageInput): PageVerdict {
   }
   if (input.headline !== null) roles[input.headline] = 'headline';
   // Lines the rules did not claim, in order; the model sees only these.
-  const pf = pageFeatures(input);
+  // With a second stage, its features go in the same rows, after the first stage's.
+  const pf = pageFeatures(input, stackForest ? NS : 0);
+  const W = pf.width;
   const m = pf.idx.length;
   if (m === 0) return { roles, evidence, headline: input.headline, scores };
 
   const x = pf.x;
   const p1 = new Float64Array(m);
-  for (let k = 0; k < m; k++) p1[k] = sigmoid(chromeForest.score(x, k, NF));
+  for (let k = 0; k < m; k++) p1[k] = sigmoid(chromeForest.score(x, k, W));
   // Second stage: the same line features plus the first-stage scores in the page's context.
   let p = p1;
   let x2: Float32Array | null = null;
   if (stackForest) {
-    const W = NF + NS;
-    x2 = new Float32Array(m * W);
-    for (let k = 0; k < m; k++) x2.set(x.subarray(k * NF, (k + 1) * NF), k * W);
+    x2 = x;
     stackFeatures(p1, pf.words, pf.prose, x2, W, NF);
     p = new Float64Array(m);
     for (let k = 0; k < m; k++) p[k] = sigmoid(stackForest.score(x2, k, W));
@@ -139,16 +139,15 @@ export function classifyPage(input: PageInput): PageVerdict {
     const h1: number[] = [];
     for (let k = from; k < to; k++) {
       const i = pf.idx[k];
-      if (input.header[i] || pf.words[k] > 40 || pf.x[k * NF + BYLINE_COL] === 1) continue;
+      if (input.header[i] || pf.words[k] > 40 || pf.x[k * W + BYLINE_COL] === 1) continue;
       cands.push(k);
-      h1.push(headlineForest.score(x, k, NF));
+      h1.push(headlineForest.score(x, k, W));
     }
     let hs = h1;
     // Second stage: the candidate's line and context features, the first stage's headline
     // score, its gap to the best candidate and its rank (a shelf of teaser headlines scores
     // high in the first stage; where the page's main text region starts tells them apart).
     if (headStackForest && x2 && cands.length > 0) {
-      const W = NF + NS;
       const WH = W + 3;
       const row = new Float32Array(WH);
       let max = -Infinity;
@@ -177,7 +176,7 @@ export function classifyPage(input: PageInput): PageVerdict {
   let last = m - 1;
   if (afterForest && beforeForest && x2 && input.headline === null) {
     const hk0 = headline === null ? -1 : pf.idx.indexOf(headline);
-    [first, last] = articleEnds(x2, NF + NS, pf.words, hk0, model.boundaryCost ?? 3);
+    [first, last] = articleEnds(x2, W, pf.words, hk0, model.boundaryCost ?? 3);
   }
   // Entries whose headline the layout named (aggregator, scraper) are articles already cut
   // out by the layout: only lines the model is very sure about go.
@@ -199,7 +198,7 @@ export function classifyPage(input: PageInput): PageVerdict {
       evidence[i] = `${pf.prose[k] ? 'prose line' : 'line'} ${k < first ? 'before the article starts' : 'after the article ends'} (boundary model; line score ${p[k].toFixed(2)})`;
     } else if (p[k] >= (k >= pf.bodyStart && k <= pf.bodyEnd ? (pf.prose[k] ? Math.max(thr, bodyProse) : thr) : outer) && !keepAll) {
       roles[i] = 'chrome';
-      evidence[i] = describe(pf, k, p[k], x2 ? x2[k * (NF + NS) + IN_REGION] === 1 : null);
+      evidence[i] = describe(pf, k, p[k], x2 ? x2[k * W + IN_REGION] === 1 : null);
     } else roles[i] = 'body';
   }
   // Link text split onto lines of its own ("India" / "beat" / "England by five wickets")

@@ -58,8 +58,10 @@ export interface PageFeatures {
   /** Non-blank lines that no phrase rule claimed, in order (ruled lines are residue anyway
    *  and are left out, so that a widget inside the body does not split it). */
   idx: number[];
-  /** Row-major, idx.length x NF, float32 (as the trees were trained). */
+  /** Row-major, idx.length x `width`, float32 (as the trees were trained); the first NF
+   *  columns are these features, the rest left for the caller (the second stage's). */
   x: Float32Array;
+  width: number;
   bodyStart: number;
   bodyEnd: number;
   words: number[];
@@ -219,7 +221,7 @@ function base(t: string, words: number, f: Float64Array): Float64Array {
   return f;
 }
 
-export function pageFeatures(input: PageInput): PageFeatures {
+export function pageFeatures(input: PageInput, extraColumns = 0): PageFeatures {
   const { lines } = input;
   const idx: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '' && !input.ruled[i]) idx.push(i);
@@ -412,9 +414,10 @@ export function pageFeatures(input: PageInput): PageFeatures {
   let lastTitleBeforeBody = -1;
   for (let k = 0; k < bs; k++) if (titleLike[k]) lastTitleBeforeBody = k;
 
-  const x = new Float32Array(m * NF);
+  const width = NF + extraColumns;
+  const x = new Float32Array(m * width);
   for (let k = 0; k < m; k++) {
-    const o = k * NF;
+    const o = k * width;
     for (let c = 0; c < NB; c++) x[o + c] = B[k * NB + c];
     let p = o + NB;
     for (let a = 0; a < CTX_OFFS.length; a++) {
@@ -461,5 +464,5 @@ export function pageFeatures(input: PageInput): PageFeatures {
     x[p++] = Math.log1p(cycRun[k]);
     x[p++] = k < bs || k > be || !prose[k] ? overlap(k) : 1;
   }
-  return { idx, x, bodyStart: bs, bodyEnd: be, words, prose };
+  return { idx, x, width, bodyStart: bs, bodyEnd: be, words, prose };
 }
