@@ -35,18 +35,26 @@ export function splitLines(text: string): LineTable {
   let crlf = 0;
   let cr = 0;
   const n = text.length;
-  for (let i = bom; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
+  // The next LF and the next CR, found with indexOf (a native scan) and looked for again
+  // only once passed; a line ends at whichever comes first.
+  let nextLf = text.indexOf('\n', bom);
+  let nextCr = text.indexOf('\r', bom);
+  for (;;) {
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    let i: number;
+    if (nextCr < 0) i = nextLf;
+    else if (nextLf < 0) i = nextCr;
+    else i = nextCr < nextLf ? nextCr : nextLf;
+    if (i < 0) break;
     let next = i + 1;
-    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+    if (i === nextCr && i + 1 === nextLf) {
       next = i + 2;
       crlf++;
-    } else if (c === 13) cr++;
+    } else if (i === nextCr) cr++;
     else lf++;
     lines.push({ index: lines.length, start, end: i, next, text: text.slice(start, i) });
     start = next;
-    i = next - 1;
   }
   lines.push({ index: lines.length, start, end: n, next: n, text: text.slice(start, n) });
   const eol: Eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf ? '\r' : '\n';
