@@ -14,7 +14,7 @@ import type { DumpModel, Edit, Residue } from './model';
 import type { PositionMapper } from './text';
 
 /** Looks at the cleaned text at most this many times (each look can only delete more). */
-export const SETTLE_ROUNDS = 4;
+export const SETTLE_ROUNDS = 6;
 
 /** An unchanged stretch: this text's [from, to) is the cleaned text's [at, at + to - from). */
 export interface Kept {
