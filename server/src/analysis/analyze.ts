@@ -357,6 +357,7 @@ function wholeLines(
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
   const roles = verdict.roles.slice();
+  if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline);
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
   keepBrokenSentences(texts, roles, strong);
@@ -387,6 +388,35 @@ function wholeLines(
  * article text. So once the classifier has placed the headline, the lines above it go, as
  * long as the headline really opens the article: most of the prose must come after it.
  */
+/**
+ * A timestamp is never a headline, nor is a paragraph's first sentence. When the model picks
+ * the date line ("2026年11月15日 14時05分"), or a line that ends like a sentence right under a
+ * date line, the headline is the headline-shaped line above the date: pages print the date
+ * under the headline, and the model's other cues (capitals, position after the menu) fail in
+ * scripts without case.
+ */
+function headlineAboveTimestamp(texts: string[], roles: LineRole[], verdict: PageVerdict, strong: readonly (RuleId | null)[]): void {
+  const h = verdict.headline;
+  if (h === null) return;
+  const above = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (texts[k].trim() !== '') return k;
+    return -1;
+  };
+  let date = -1;
+  if (isTimeLine(texts[h])) date = h;
+  else if (endsSentence(texts[h])) {
+    const d = above(h);
+    if (d >= 0 && isTimeLine(texts[d])) date = d;
+  }
+  if (date < 0) return;
+  const i = above(date);
+  if (i < 0 || strong[i] || !isHeadlineShape(texts[i]) || endsSentence(texts[i])) return;
+  roles[i] = 'headline';
+  if (roles[date] !== 'chrome') roles[date] = 'dateline';
+  if (h !== date) roles[h] = 'body';
+  verdict.headline = i;
+}
+
 function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number): void {
   let proseBefore = 0;
   let proseAfter = 0;

@@ -151,7 +151,13 @@ const TIME_PATTERNS: RegExp[] = [
   /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
   // Absolute dates: "Jul 2, 2026", "2 July 2026", "2026-07-02", "02/07/2026", optional time
   /^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?)?$/iu,
+  // Year first, as East Asian pages print it: "2026年11月15日 14時05分", "입력 2026.11.15 10:21"
+  // (a short label may come first; the line holds nothing else).
+  /^(?:\p{L}{1,12}\s*:?\s*)?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}\.?)(?:\s*\(?\p{L}\)?)?(?:\s*\d{1,2}\s*(?:[:：]|時|시)\s*\d{2}\s*(?:分|분)?)?$/u,
 ];
+
+/** The last entries of TIME_PATTERNS are absolute dates; the ones before them relative times. */
+const ABSOLUTE_PATTERNS = 2;
 
 export function isTimeLine(s: string): boolean {
   const t = s.trim();
@@ -164,7 +170,7 @@ export function isTimeLine(s: string): boolean {
 export function isRelativeTime(s: string): boolean {
   const t = s.trim();
   if (t.length > 60 || t.length < 3) return false;
-  for (let k = 0; k < TIME_PATTERNS.length - 1; k++) if (TIME_PATTERNS[k].test(t)) return true;
+  for (let k = 0; k < TIME_PATTERNS.length - ABSOLUTE_PATTERNS; k++) if (TIME_PATTERNS[k].test(t)) return true;
   return false;
 }
 

@@ -100,6 +100,23 @@ export const CHROME_LINES = phraseSet([
   'comentarios', 'iniciar sesión', 'suscríbete', 'etiquetas',
   'commenti', 'accedi', 'abbonati', 'compartilhe', 'comentários', 'entrar',
   'комментарии', 'войти', 'подписаться', 'теги', 'читать далее',
+  // pl, nl, sv, tr, id, vi, ar, hi
+  'powiązane artykuły', 'zaloguj się', 'komentarze', 'najczęściej czytane',
+  'gerelateerde artikelen', 'inloggen', 'reacties', 'meest gelezen',
+  'relaterade artiklar', 'logga in', 'kommentarer', 'mest lästa',
+  'ilgili haberler', 'giriş yap', 'yorumlar', 'en çok okunanlar', 'abone ol', 'tüm hakları saklıdır',
+  'berita terkait', 'komentar', 'terpopuler', 'berita populer', 'hak cipta dilindungi undang-undang',
+  'tin liên quan', 'đăng nhập', 'bình luận', 'đọc nhiều nhất', 'tin đọc nhiều',
+  'أخبار ذات صلة', 'مقالات ذات صلة', 'تسجيل الدخول', 'التعليقات', 'الأكثر قراءة', 'جميع الحقوق محفوظة',
+  'शेयर करें', 'टिप्पणियां', 'सबसे ज्यादा पढ़ी गई', 'ताज़ा खबरें',
+  // zh, ja, ko, th
+  '相关新闻', '相关阅读', '相关文章', '相關新聞', '热门推荐', '热点新闻', '分享到', '发表评论', '返回顶部',
+  '更多新闻', '扫一扫', '关注我们', '联系我们', '关于我们', '免责声明', '网站地图', '登录', '注册',
+  '関連記事', '関連ニュース', 'この記事をシェアする', '会員登録', 'おすすめ記事', '人気記事',
+  'ページの先頭へ', 'お問い合わせ', '利用規約', 'プライバシーポリシー', 'ログイン',
+  '관련기사', '관련 기사', '공유하기', '로그인', '회원가입', '많이 본 뉴스', '인기 기사', '맨 위로',
+  '이용약관', '개인정보처리방침', '무단 전재 및 재배포 금지', '무단전재 및 재배포 금지',
+  'ข่าวที่เกี่ยวข้อง', 'เข้าสู่ระบบ', 'สมัครสมาชิก', 'ข่าวยอดนิยม', 'อ่านเพิ่มเติม',
 ]);
 
 /** Prefixes of furniture lines: "Tags: Monsoon, IMD", "Copyright © 2026 ...". */
@@ -109,6 +126,7 @@ export const CHROME_PREFIXES = [
   'click to share on', 'click to print', 'click to email', 'opens in new window', 'stichwörter:',
   'schlagworte:', 'mots-clés:', 'mots clés :', 'etiquetas:', 'temas:', 'теги:', 'метки:',
   'no comments yet', 'sign up for', 'you might also like', 'more in ',
+  '版权所有', '版權所有', '저작권자', '무단 전재', '무단전재',
 ];
 
 /** Furniture words that are also ordinary words or names ("Telegram", "Share", "Video"):
@@ -122,4 +140,8 @@ export const CHROME_WEAK = phraseSet([
   'world', 'politics', 'entertainment', 'lifestyle', 'technology', 'tech', 'science', 'health',
   'teilen', 'drucken', 'partager', 'imprimer', 'compartir', 'imprimir', 'condividi', 'stampa',
   'поделиться', 'accueil', 'inicio', 'главная', 'startseite', 'mehr', 'plus', 'más', 'ещё',
+  'udostępnij', 'delen', 'dela', 'paylaş', 'ana sayfa', 'bagikan', 'beranda', 'chia sẻ', 'trang chủ',
+  'شارك', 'مشاركة', 'الرئيسية', 'होम', 'लॉगिन',
+  '首页', '分享', '评论', '微信', '微博', 'ホーム', 'トップ', 'シェア', 'コメント', 'ランキング',
+  '홈', '댓글', '구독', 'หน้าแรก', 'แชร์', 'ความคิดเห็น',
 ]);
