@@ -34,11 +34,11 @@ export interface IncrementalState {
   model: DumpModel;
   /** The model of the engine's first look, before settling. */
   look: DumpModel;
-  /** The unsettled analysis of the text as this model's first look would clean it, kept
-   *  so the next version's look at its cleaned text is incremental too (null: none). */
-  cleaned: IncrementalState | null;
-  /** The first settling round's view of the text (reused by the next version's). */
-  view: CleanedView | null;
+  /** Per settling round, the unsettled analysis of the cleaned text it looked at, kept so
+   *  the next version's looks are incremental too. */
+  cleaned: IncrementalState[];
+  /** Per settling round, its view of the text (patched by the next version's). */
+  views: CleanedView[];
   /** The edit from the previous version's text, when this state was made incrementally. */
   change: TextChange | null;
   /** How the last state was produced, for benchmarks and logs. */
@@ -118,27 +118,36 @@ export function analyzeFull(text: string, opts: AnalyzeOptions = {}): Incrementa
 
 /** Incremental analysis of `newText` from the state of the previous version (consumed). */
 export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
-  const { cleaned, view } = prev;
-  return settled(nextLook(prev, newText, change, opts), cleaned, view);
+  const { cleaned, views } = prev;
+  return settled(nextLook(prev, newText, change, opts), cleaned, views);
 }
 
 /**
- * Settles a first look's model (settle.ts). The first round looks at the cleaned text
- * incrementally: its view is patched from the previous version's around the edit, and
- * its analysis continues from the previous version's cleaned-text state.
+ * Settles a first look's model (settle.ts). Every round looks at its cleaned text
+ * incrementally: the round's view is patched from the same round's view of the previous
+ * version around the edit, and its analysis continues from that round's state. (A dump of
+ * thousands of articles nearly always has one where a round finds more, so every round
+ * must be as cheap as the first.)
  */
-function settled(state: IncrementalState, prevCleaned: IncrementalState | null = null, prevView: CleanedView | null = null): IncrementalState {
+function settled(state: IncrementalState, prevCleaned: readonly IncrementalState[] = [], prevViews: readonly CleanedView[] = []): IncrementalState {
   if (state.seg === null) return state;
-  const reuse = prevView && state.change && prevCleaned && prevCleaned.optsKey === state.optsKey ? { prev: prevView, change: state.change } : undefined;
-  const view = cleanedView(state.text, state.model.residue, reuse);
-  let cleaned: IncrementalState | null = null;
+  const cleaned: IncrementalState[] = [];
+  const views: CleanedView[] = [];
+  const reusable = (round: number) =>
+    state.change !== null && prevViews.length >= round && prevCleaned.length >= round && prevCleaned[round - 1].optsKey === state.optsKey;
+  const view = (residue: readonly Residue[], round: number): CleanedView | null => {
+    const v = cleanedView(state.text, residue, reusable(round) ? { prev: prevViews[round - 1], change: state.change! } : undefined);
+    if (v) views.push(v);
+    return v;
+  };
   const look = (v: CleanedView, round: number): DumpModel => {
-    if (round > 1) return firstLook(v.cleaned, state.opts).model;
-    cleaned = reuse && prevCleaned ? nextLook(prevCleaned, v.cleaned, v.change, state.opts) : firstLook(v.cleaned, state.opts);
-    return cleaned.model;
+    const next = reusable(round) && v.change ? nextLook(prevCleaned[round - 1], v.cleaned, v.change, state.opts) : firstLook(v.cleaned, state.opts);
+    cleaned.push(next);
+    return next.model;
   };
   const model = settle(state.text, state.model, new PositionMapper(state.table), look, view);
-  return { ...state, model, cleaned, view };
+  // A round that found nothing has no state worth keeping beyond what was looked at.
+  return { ...state, model, cleaned, views: views.slice(0, cleaned.length) };
 }
 
 /** The engine's first look at a text: a full analysis, not settled. */
@@ -148,7 +157,7 @@ function firstLook(text: string, opts: AnalyzeOptions): IncrementalState {
   countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
   const base = baseModel(text, table);
   const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
-    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: null, stats: { full: true, reused: 0, analysed: outs.length },
+    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: null, stats: { full: true, reused: 0, analysed: outs.length },
   });
   if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
   if (text.trim() === '') return state(base, null, []);
@@ -382,7 +391,7 @@ function nextLook(prev: IncrementalState, newText: string, change: TextChange | 
   const base: DumpModel = { ...baseModel(newText, table) };
   const model = assemble(base, seg, outs);
   return {
-    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model, look: model, cleaned: null, view: null, change: c,
+    text: newText, opts, optsKey: prev.optsKey, table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: c,
     stats: { full: false, reused, analysed: outs.length - reused, segmentsShifted: shifted },
   };
 }

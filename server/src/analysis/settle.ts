@@ -142,19 +142,21 @@ function articleAt(model: DumpModel, line: number): number {
 /**
  * Settles `model`: adds what analyses of its cleaned text would delete, until they find
  * nothing more. `look(view, round)` is a plain (unsettled) analysis of `view.cleaned` with
- * the same options; `firstView`, when given, is the first round's view of this text.
+ * the same options; `view(residue, round)`, when given, builds each round's view of this
+ * text (an editor patches it from the previous version's).
  */
 export function settle(
   text: string, model: DumpModel, mapper: PositionMapper,
-  look: (view: CleanedView, round: number) => DumpModel, firstView?: CleanedView | null,
+  look: (view: CleanedView, round: number) => DumpModel,
+  view: (residue: readonly Residue[], round: number) => CleanedView | null = (residue) => cleanedView(text, residue),
 ): DumpModel {
   let residue = model.residue;
   for (let round = 1; round <= SETTLE_ROUNDS; round++) {
-    const view = round === 1 && firstView !== undefined ? firstView : cleanedView(text, residue);
-    if (view === null) break;
-    const later = look(view, round).residue.filter((r) => r.fix.kind === 'delete');
+    const v = view(residue, round);
+    if (v === null) break;
+    const later = look(v, round).residue.filter((r) => r.fix.kind === 'delete');
     if (later.length === 0) break;
-    residue = merge(residue, later.map((r) => mapBack(r, view.kept, mapper, model)));
+    residue = merge(residue, later.map((r) => mapBack(r, v.kept, mapper, model)));
   }
   return residue === model.residue ? model : { ...model, residue };
 }
