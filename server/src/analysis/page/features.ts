@@ -4,6 +4,7 @@
 // any language except a handful of widely shared share/menu words in `chromeWord`.
 // Training (scripts/train/) dumps exactly these vectors, so inference and training agree.
 import type { PageInput } from './classify';
+import { bestRun } from './bestRun';
 
 const SENT_END = /[.!?…。！？।؟]["'”’»)\]]*$/u;
 const UPPER_START = /^["'“‘«(\[]*\p{Lu}/u;
@@ -246,23 +247,7 @@ export function pageFeatures(input: PageInput, extraColumns = 0): PageFeatures {
   }
 
   // Main body: maximum-sum run, prose lines score their words, other lines a penalty.
-  let best = -Infinity;
-  let bs = 0;
-  let be = -1;
-  let cur = 0;
-  let cs = 0;
-  for (let k = 0; k < m; k++) {
-    const s = prose[k] ? Math.min(words[k], 80) : words[k] >= 8 ? 1 : -3;
-    if (cur <= 0) {
-      cur = s;
-      cs = k;
-    } else cur += s;
-    if (cur > best) {
-      best = cur;
-      bs = cs;
-      be = k;
-    }
-  }
+  let { first: bs, last: be } = bestRun(m, (k) => (prose[k] ? Math.min(words[k], 80) : words[k] >= 8 ? 1 : -3));
   if (be < 0) {
     bs = 0;
     be = m - 1;

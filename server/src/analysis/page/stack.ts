@@ -5,6 +5,7 @@
 // region the scores outline, how much article text lies before and after) let a second
 // ensemble (trained on out-of-fold first-stage scores, scripts/train/stack.py, which
 // computes exactly these) place the article's boundaries. Linear in the number of lines.
+import { bestRun } from './bestRun';
 
 export const STACK_NAMES = [
   'p', 'pm1', 'pm3', 'pm10', 'pw3', 'pw10', 'pw30', 'inRegion', 'dRegionStart', 'dRegionEnd',
@@ -34,23 +35,7 @@ export function stackFeatures(p: Float64Array, words: readonly number[], prose: 
   }
   // The main region: the maximum-sum run of (0.5 - score) x words, the stretch of the page
   // the first stage mostly keeps, weighted by how much text it holds.
-  let best = -Infinity;
-  let bs = 0;
-  let be = -1;
-  let cur = 0;
-  let cs = 0;
-  for (let k = 0; k < m; k++) {
-    const s = (0.5 - p[k]) * ww[k];
-    if (cur <= 0) {
-      cur = s;
-      cs = k;
-    } else cur += s;
-    if (cur > best) {
-      best = cur;
-      bs = cs;
-      be = k;
-    }
-  }
+  const { first: bs, last: be } = bestRun(m, (k) => (0.5 - p[k]) * ww[k]);
   const tot = Math.max(ck[m], 1e-9);
   // runs of lines on the same side of 0.5
   const run = new Float64Array(m);
