@@ -7,6 +7,7 @@ import {
   CancellationTokenSource, CodeActionRequest, DiagnosticSeverity, HoverRequest, MarkupContent, DocumentSymbol, DocumentSymbolRequest, FoldingRangeRequest, LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
+import { analyze } from '../../server/src/analysis';
 import { fixture, fixtureUri, SERVER, sleep, TestClient, waitFor, WHOLE } from './harness';
 
 const SEED = fixture('seed-daily8.txt');
@@ -109,6 +110,46 @@ describe('settings', () => {
     for (const d of p.diagnostics.filter((x) => x.code === 'sponsored-widget')) assert.strictEqual(d.severity, DiagnosticSeverity.Warning);
     assert.ok(p.diagnostics.length > 1);
     await client.setSettings({});
+  });
+});
+
+describe('diagnostics limit', () => {
+  let client: TestClient;
+
+  before(async () => {
+    ({ client } = await TestClient.start({ settings: { maxDiagnostics: 2 } }));
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('newsdump.maxDiagnostics: the first findings, a notice with the total, and the fix-all still cleans all', async () => {
+    const uri = 'untitled:limit';
+    await client.open(uri, SEED, 'newsdump');
+    const { diagnostics } = await client.diagnostics(uri);
+    assert.strictEqual(diagnostics.length, 3);
+    assert.ok(diagnostics[0].code && diagnostics[1].code, 'two findings');
+    assert.ok(diagnostics[0].range.start.line <= diagnostics[1].range.start.line, 'the first ones, in order');
+    const notice = diagnostics[2];
+    assert.strictEqual(notice.severity, DiagnosticSeverity.Information);
+    const total = Number(/of ([\d,]+) findings/.exec(notice.message)?.[1].replace(/,/g, ''));
+    assert.ok(total > 2, notice.message);
+    assert.match(notice.message, /maxDiagnostics/);
+    // The fix-all acts on every finding, shown or not.
+    const actions = await client.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: WHOLE, context: { diagnostics: [], only: ['source.fixAll.newsdump'] },
+    });
+    const edits = (actions ?? []).flatMap((a) => ('edit' in a && a.edit?.documentChanges ? a.edit.documentChanges : []))
+      .flatMap((c) => ('edits' in c ? c.edits : []));
+    const deleting = analyze(SEED).residue.filter((r) => r.fix.kind === 'delete').reduce((n, r) => n + r.fix.edits.length, 0);
+    assert.ok(deleting > 2);
+    assert.strictEqual(edits.length, deleting, 'every deletion, not only the shown findings\'');
+    // 0 shows all of them.
+    const since = client.published.length;
+    await client.setSettings({ maxDiagnostics: 0 });
+    const p = await client.diagnosticsAfter(uri, since);
+    assert.strictEqual(p.diagnostics.length, total);
+    await client.close(uri);
   });
 });
 

@@ -53,19 +53,22 @@ describe('looksLikeNewsDump', () => {
 describe('settings', () => {
   test('defaults', () => {
     const s = normalizeSettings(undefined);
-    assert.deepStrictEqual(s, { rules: {}, extraPhrases: [], ignorePhrases: [], maxFileSizeMB: 20, plaintext: 'auto', outline: { showResidue: false } });
+    assert.deepStrictEqual(s, { rules: {}, extraPhrases: [], ignorePhrases: [], maxFileSizeMB: 20, maxDiagnostics: 1000, plaintext: 'auto', outline: { showResidue: false } });
     assert.deepStrictEqual(analyzeOptions(s), {});
   });
   test('valid values pass, invalid ones fall back', () => {
     const s = normalizeSettings({
       rules: { promo: 'off', 'ad-marker': 'Error', 'site-chrome': 'info', nope: 'error', 'inline-teaser': 7 },
-      extraPhrases: ['Watch live', 3, ''], ignorePhrases: 'x', maxFileSizeMB: -1, plaintext: 'always',
+      extraPhrases: ['Watch live', 3, ''], ignorePhrases: 'x', maxFileSizeMB: -1, maxDiagnostics: -5, plaintext: 'always',
       'outline.showResidue': true,
     });
     assert.deepStrictEqual(s.rules, { promo: 'off', 'ad-marker': 'error', 'site-chrome': 'information' });
     assert.deepStrictEqual(s.extraPhrases, ['Watch live']);
     assert.deepStrictEqual(s.ignorePhrases, []);
     assert.strictEqual(s.maxFileSizeMB, 20);
+    assert.strictEqual(s.maxDiagnostics, 1000);
+    assert.strictEqual(normalizeSettings({ maxDiagnostics: 0 }).maxDiagnostics, 0);
+    assert.strictEqual(normalizeSettings({ maxDiagnostics: 2.7 }).maxDiagnostics, 2);
     assert.strictEqual(s.plaintext, 'always');
     assert.strictEqual(s.outline.showResidue, true);
     assert.deepStrictEqual(analyzeOptions(s), { rules: s.rules, extraPhrases: ['Watch live'] });

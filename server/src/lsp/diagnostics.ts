@@ -83,7 +83,17 @@ export function diagnosticsFor(a: Analysis): Diagnostic[] {
   if (!m) return [];
   if (m.shape === 'empty') return [];
   if (m.notice) return [noticeDiagnostic(m.notice)];
-  return residueDiagnostics(m, a.settings).filter((d): d is Diagnostic => d !== null);
+  const all = residueDiagnostics(m, a.settings).filter((d): d is Diagnostic => d !== null);
+  const max = a.settings.maxDiagnostics;
+  if (max === 0 || all.length <= max) return all;
+  // A month of scraped pages has tens of thousands of findings: publishing them all on every
+  // keystroke costs the server and the editor far more than the list is worth (VS Code keeps
+  // 1,000 per file anyway). The first ones are shown, and a notice says how many more.
+  const shown = all.slice(0, max);
+  shown.push(noticeDiagnostic(
+    `newsdump: ${max.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} findings shown (setting newsdump.maxDiagnostics, 0 for all); "Clean dump" removes every one of them.`,
+  ));
+  return shown;
 }
 
 /** True when a client diagnostic is the one `residueDiagnostic` made for `r`. */

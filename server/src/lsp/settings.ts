@@ -13,6 +13,8 @@ export interface Settings {
   extraPhrases: string[];
   ignorePhrases: string[];
   maxFileSizeMB: number;
+  /** Diagnostics published per file (0: all). The fix-all and quick fixes still see all. */
+  maxDiagnostics: number;
   plaintext: PlaintextMode;
   outline: { showResidue: boolean };
 }
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   extraPhrases: [],
   ignorePhrases: [],
   maxFileSizeMB: 20,
+  maxDiagnostics: 1000,
   plaintext: 'auto',
   outline: { showResidue: false },
 }) as Settings;
@@ -55,6 +58,9 @@ export function normalizeSettings(raw: unknown): Settings {
   const size = typeof r.maxFileSizeMB === 'number' && Number.isFinite(r.maxFileSizeMB) && r.maxFileSizeMB > 0
     ? r.maxFileSizeMB
     : DEFAULT_SETTINGS.maxFileSizeMB;
+  const maxDiagnostics = typeof r.maxDiagnostics === 'number' && Number.isFinite(r.maxDiagnostics) && r.maxDiagnostics >= 0
+    ? Math.floor(r.maxDiagnostics)
+    : DEFAULT_SETTINGS.maxDiagnostics;
   const plaintext = typeof r.plaintext === 'string' && PLAINTEXT_MODES.includes(r.plaintext)
     ? (r.plaintext as PlaintextMode)
     : DEFAULT_SETTINGS.plaintext;
@@ -63,6 +69,7 @@ export function normalizeSettings(raw: unknown): Settings {
     extraPhrases: stringList(r.extraPhrases),
     ignorePhrases: stringList(r.ignorePhrases),
     maxFileSizeMB: size,
+    maxDiagnostics,
     plaintext,
     outline: { showResidue: showResidue === true },
   };
