@@ -8,22 +8,11 @@ import { analyze, applyEdits, clean, fixAllEdits, PositionMapper, splitLines } f
 import type { AnalyzeOptions, DumpModel, Range, Residue } from '../../server/src/analysis';
 import { clearSegmentCache } from '../../server/src/analysis/analyze';
 import { incrementalAnalyzer } from '../../server/src/analysis/incremental';
+import { rng, Rng } from '../support/rng';
 
 // ---------------------------------------------------------------------------------------
-// Random numbers: mulberry32, so a (seed, case) pair always makes the same dump.
-
-export type Rng = () => number;
-
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Random choices from a seeded generator (support/rng.ts): a (seed, case) pair always makes
+// the same dump.
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)];

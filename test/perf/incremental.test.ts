@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/analysis';
 import { analyzeFull, analyzeIncremental, diffTexts, IncrementalState } from '../../server/src/analysis/incremental';
-import { loadFixtures, rng, scraperDump } from '../../bench/generate';
+import { loadFixtures, scraperDump } from '../../bench/generate';
+import { rng } from '../support/rng';
 
 const fixtures = loadFixtures(path.join(__dirname, '..', '..', '..', 'bench', 'fixtures'));
 

@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { documentSymbolsFor } from '../../server/src/lsp/symbols';
 import { applyDelta, diffModels } from '../../server/src/lsp/modelDelta';
 import { applyChanges, OffsetChange } from '../../server/src/lsp/worker';
-import { loadFixtures, rng, scraperDump } from '../../bench/generate';
+import { loadFixtures, scraperDump } from '../../bench/generate';
+import { rng } from '../support/rng';
 import { TestClient } from './harness';
 
 const fixtures = loadFixtures(path.join(__dirname, '..', '..', '..', 'bench', 'fixtures'));
