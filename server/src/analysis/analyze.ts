@@ -9,6 +9,7 @@ import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
 import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
+import { findTocBlocks } from './rules/tableOfContents';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -347,6 +348,13 @@ function wholeLines(
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i)) continue;
       hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
+    }
+  }
+  //    A table of contents: its label and the section links that recur below as subheadings.
+  for (const b of findTocBlocks(original)) {
+    for (let i = b.first; i <= b.last; i++) {
+      if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
+      hits[i] = { rule: b.rule, evidence: b.evidence };
     }
   }
   // 3. Furniture at the edges: a run of short lines before the first or after the last

@@ -1,6 +1,7 @@
 // Runs the whole-line and inline rules over one segment. Order matters only where two
 // rules could claim the same line: the more specific rule goes first.
 import type { RuleId } from './model';
+import { matchCaptionLine } from './rules/caption';
 import { matchAdMarkerLine, findGluedAdMarkers, mayHaveGluedAdMarker } from './rules/adMarker';
 import { matchPromoLine } from './rules/promo';
 import { matchChromeLine, findInlineChrome } from './rules/siteChrome';
@@ -58,7 +59,7 @@ export function matchLine(line: string, phrases: PhraseOptions): LineHit | null 
 
 function matchLineUncached(line: string, phrases: PhraseOptions): LineHit | null {
   if (line.trim() === '' || isIgnored(line, phrases)) return null;
-  const hit = matchTeaserLine(line) ?? matchAdMarkerLine(line) ?? matchPromoLine(line) ?? matchChromeLine(line);
+  const hit = matchTeaserLine(line) ?? matchAdMarkerLine(line) ?? matchPromoLine(line) ?? matchChromeLine(line) ?? matchCaptionLine(line);
   if (hit) return hit;
   if (phrases.extra.length > 0 && line.length <= 300) {
     const lower = line.toLowerCase();
