@@ -10,6 +10,7 @@ import { findBrokenJoins } from './rules/brokenLine';
 import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
+import { findCommentBlocks } from './rules/commentThread';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -351,7 +352,8 @@ function wholeLines(
     }
   }
   //    A table of contents: its label and the section links that recur below as subheadings.
-  for (const b of findTocBlocks(original)) {
+  //    Reader comments: "Jane says:" lines, two or more, and what follows each.
+  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original)]) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
       hits[i] = { rule: b.rule, evidence: b.evidence };
