@@ -26,8 +26,13 @@ test('valid: labels in other languages', () => {
   }
 });
 
-test('invalid: a list under a "Contents" label that does not recur is not taken', () => {
+test('invalid: a list under a "Contents" label that does not recur is not taken, nor is the label', () => {
   const lines = ['Contents:', 'flour, sugar and butter', 'two eggs', P(1), P(2)];
+  assert.deepEqual(findTocBlocks(lines), []);
+});
+
+test('valid: an unambiguous label goes even when its entries are not recognised', () => {
+  const lines = ['Table of Contents', 'flour, sugar and butter', P(1), P(2)];
   assert.deepEqual(findTocBlocks(lines).map((b) => [b.first, b.last]), [[0, 0]]);
 });
 

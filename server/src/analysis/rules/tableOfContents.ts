@@ -9,6 +9,10 @@ import type { RuleId } from '../model';
 const HEAD =
   /^(?:table of contents|contents|content|in this (?:article|post|guide|story|review|page)|jump to|skip to|on this page|quick links|what'?s inside|inhalt|inhaltsverzeichnis|inhaltsübersicht|sommaire|table des matières|dans cet article|índice|índice de contenidos|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|spis treści|w tym artykule|содержание|оглавление|в этой статье|inhoud|inhoudsopgave|innehåll|indholdsfortegnelse|sisällys|obsah|tartalom|içindekiler|目次|目录|目錄|목차|สารบัญ|المحتويات|विषय सूची)\s*[:：]?\s*(?:\[\s*(?:show|hide|toggle)\s*\]|[-–—▾▼+]\s*)?$/iu;
 
+/** Labels that are also ordinary subheadings ("Content", "Inhalt", "Índice" of a guide to
+ *  contents, indexes...): a table of contents only with at least one entry under them. */
+const PLAIN_WORD = /^(?:contents?|inhalt|índice|indice|contenidos?|inhoud|innehåll|obsah|tartalom|sisällys|содержание|in this (?:article|post|guide|story|review|page)|on this page|what'?s inside)\b/iu;
+
 export interface TocBlock {
   first: number;
   last: number;
@@ -60,6 +64,7 @@ export function findTocBlocks(lines: readonly string[]): TocBlock[] {
       last = j;
       entries++;
     }
+    if (entries === 0 && PLAIN_WORD.test(t)) continue;
     blocks.push({
       first: i,
       last,
