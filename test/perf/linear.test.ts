@@ -67,6 +67,10 @@ const CASES: [string, string][] = [
   ['short capitalised lines (navigation)', repeat('Home\nNews\nWorld\nSport\n', 300 * KB)],
   ['lines of 2,000 spaces', repeat(' '.repeat(2000) + '\n', 300 * KB)],
   ['copyright-ish words', repeat('copyright all rights reserved (c) ', 300 * KB)],
+  ['caption lines', repeat('The crowd outside the court on Monday. Photo: Jane Doe / Getty Images\n', 300 * KB)],
+  ['credit labels and slashes on one line', repeat('Photo: Image credit: / / Getty ', 300 * KB)],
+  ['tables of contents whose entries all recur', repeat('Table of Contents\nWhy it matters\nWhat comes next\n', 300 * KB)],
+  ['comment author lines', repeat('Jane says:\nDecember 19, 2025 at 13:01\nThanks for this.\n', 300 * KB)],
 ];
 
 for (const [name, text] of CASES) {
