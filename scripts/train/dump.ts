@@ -6,10 +6,11 @@
 //   -> OUT_PREFIX.bin (float32 rows x features), OUT_PREFIX.json (names, files, labels)
 // --augment adds variants that real dumps also have: the page cut to start at its headline
 // (no navigation above), and only its article lines (an already clean article, which must
-// stay whole); both for every other file; and every third file in an uncased script.
+// stay whole); both for every other file; every third file in an uncased script; and every
+// third file with no phrase-rule hits.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeOnce } from '../../server/src/analysis/analyze';
+import { analyzeOnce, clearSegmentCache } from '../../server/src/analysis/analyze';
 import { setPageTrace, PageInput } from '../../server/src/analysis/page/classify';
 import { pageFeatures, FEATURE_NAMES, NF } from '../../server/src/analysis/page/features';
 import { AnnLine, parseAnn } from '../../test/support/ann';
@@ -27,7 +28,7 @@ const meta = {
   features: FEATURE_NAMES,
   files: [] as string[],
   // per row: file index, doc line, residue label, headline label, meta label, ruled, header,
-  // segment id, variant (0 page, 1 cut at headline, 2 article only, 3 uncased script)
+  // segment id, variant (0 page, 1 cut at headline, 2 article only, 3 uncased script, 4 no rule hits)
   rows: [] as number[][],
   texts: [] as string[],
 };
@@ -39,15 +40,17 @@ function uncased(t: string): string {
 
 const isResidue = (L: AnnLine) => L.chars > 0 && L.residueChars * 2 > L.chars;
 
-function run(fi: number, lines: AnnLine[], variant: number): void {
+function run(fi: number, lines: AnnLine[], variant: number, noRules = false): void {
   const text = lines.map((l) => l.text).join('\n');
   const inputs: PageInput[] = [];
   setPageTrace((inp) => inputs.push(inp));
-  // The first look only: settling looks at cleaned texts, whose lines are not these.
+  // The first look only: settling looks at cleaned texts, whose lines are not these. A
+  // cached segment would not reach the classifier (a variant may repeat the page's text).
+  clearSegmentCache();
   analyzeOnce(text);
   setPageTrace(null);
   let from = 0;
-  for (const inp of inputs) {
+  for (let inp of inputs) {
     let s = from;
     const n = inp.lines.length;
     while (s < lines.length && !(lines[s].text === inp.lines[0] && (n < 2 || lines[s + 1]?.text === inp.lines[1]))) s++;
@@ -56,6 +59,10 @@ function run(fi: number, lines: AnnLine[], variant: number): void {
       continue;
     }
     from = s + n;
+    // Without rules: as if no phrase list knew the page's language. The classifier must
+    // then find the furniture by shape and position alone, and must not take a page
+    // without rule hits for one without furniture.
+    if (noRules) inp = { ...inp, ruled: inp.ruled.map(() => null) };
     const pf = pageFeatures(inp);
     for (let k = 0; k < pf.idx.length; k++) {
       const i = pf.idx[k];
@@ -76,6 +83,8 @@ for (let fi = 0; fi < files.length; fi++) {
   // every third file once more in an uncased script (Latin letters mapped to Hebrew ones):
   // Hindi, Arabic or Hebrew pages have no capitals, and the model must not need them
   if (fi % 3 === 1) run(fi, doc.lines.map((l) => ({ ...l, text: uncased(l.text) })), 3);
+  // every third file once more with no phrase-rule hits (a language the lists do not cover)
+  if (fi % 3 === 2) run(fi, doc.lines, 4, true);
   const h = doc.lines.findIndex((l) => l.tag === 'headline');
   if (h > 0 && fi % 2 === 0) run(fi, doc.lines.slice(h), 1);
   if (fi % 2 === 1) continue;

@@ -177,6 +177,10 @@ def main():
     t0 = time.time()
     final = '--final' in args
     tr = usable & ((fold != 0) if not final else True)
+    # --skip-variants 4: augmented variants (scripts/train/dump.ts) the first stage learns
+    # from but the second stage does not
+    for v in (arg(args, '--skip-variants', '').split(',') if '--skip-variants' in args else []):
+        tr &= rows[:, 8] != int(v)
     cuts = make_bins(X[tr])
     st = train_gbdt(X[tr], y[tr], w[tr], cuts, trees=trees, depth=depth, seed=5)
     print(f'stage 2 done {time.time()-t0:.0f}s', flush=True)
@@ -235,7 +239,9 @@ def main():
              'chrome': s1['chrome'], 'headline': s1['headline'], 'stack': compact(st), 'stackHeadline': compact(hd), 'after': compact(after), 'before': compact(before),
              'threshold': arg(args, '--threshold', 0.6), 'stackThreshold': arg(args, '--stack-threshold', 0.95),
              'stackBodyProse': arg(args, '--stack-body-prose', 0.95),
-             'stackOuterThreshold': arg(args, '--stack-outer', 0.7), 'boundaryCost': arg(args, '--boundary-cost', 3.0)}
+             'stackOuterThreshold': arg(args, '--stack-outer', 0.7), 'boundaryCost': arg(args, '--boundary-cost', 3.0),
+             # segments where no phrase rule fired (eval --unknown-language measures them)
+             'noRulesBoundaryCost': arg(args, '--no-rules-boundary-cost', 5.0), 'noRulesOuterThreshold': arg(args, '--no-rules-outer', 0.8)}
     json.dump(model, open(out_json, 'w'), separators=(',', ':'))
     print('wrote', out_json)
 

@@ -53,6 +53,10 @@ interface PageModel {
   boundaryCost?: number;
   /** Threshold for lines outside the densest prose run, with the second stage. */
   stackOuterThreshold?: number;
+  /** The same two, for a segment where no phrase rule fired (most likely a language the
+   *  lists do not know): the model has less to go on there, so it must be surer. */
+  noRulesBoundaryCost?: number;
+  noRulesOuterThreshold?: number;
   /** Threshold for prose inside the densest prose run, with the second stage. */
   stackBodyProse?: number;
 }
@@ -171,12 +175,13 @@ export function classifyPage(input: PageInput): PageVerdict {
       }
     }
   }
+  const noRules = !input.ruled.some((r) => r !== null);
   // The article's ends: lines before its first line or after its last are furniture.
   let first = 0;
   let last = m - 1;
   if (afterForest && beforeForest && x2 && input.headline === null) {
     const hk0 = headline === null ? -1 : pf.idx.indexOf(headline);
-    [first, last] = articleEnds(x2, W, pf.words, hk0, model.boundaryCost ?? 3);
+    [first, last] = articleEnds(x2, W, pf.words, hk0, (noRules ? model.noRulesBoundaryCost : undefined) ?? model.boundaryCost ?? 3);
   }
   // Entries whose headline the layout named (aggregator, scraper) are articles already cut
   // out by the layout: only lines the model is very sure about go.
@@ -184,7 +189,8 @@ export function classifyPage(input: PageInput): PageVerdict {
   const bodyProse = bodyProseOverride ?? (stackForest ? model.stackBodyProse ?? BODY_PROSE_THRESHOLD : BODY_PROSE_THRESHOLD);
   const keepAll = input.headline !== null && m <= SMALL_ENTRY_LINES;
   // Outside the densest prose run (menus, footers) the second stage may be less sure.
-  const outer = stackForest && input.headline === null ? Math.min(thr, model.stackOuterThreshold ?? thr) : thr;
+  const outerThr = (noRules ? model.noRulesOuterThreshold : undefined) ?? model.stackOuterThreshold ?? thr;
+  const outer = stackForest && input.headline === null ? Math.min(thr, outerThr) : thr;
   let hk = -1;
   for (let k = 0; k < m; k++) {
     const i = pf.idx[k];
@@ -216,13 +222,23 @@ export function classifyPage(input: PageInput): PageVerdict {
       evidence[i] = null;
     }
   }
-  // Byline and dateline: short kept lines right around the headline.
+  // Byline and dateline: short kept lines right around the headline. A byline right under
+  // the headline ("By Jane Doe", "Written By: Press Trust of India") is the article's own
+  // metadata even where the model, which has seen many sites print the author as furniture,
+  // would drop it: the outline and `articles` report it, so the clean keeps it.
   if (hk >= 0) {
+    for (let k = hk + 1; k < Math.min(m, hk + 4); k++) {
+      const i = pf.idx[k];
+      if (roles[i] === 'chrome' && pf.x[k * W + BYLINE_COL] === 1 && pf.words[k] <= 10) {
+        roles[i] = 'byline';
+        evidence[i] = null;
+      }
+    }
     for (let k = Math.max(0, hk - 2); k < Math.min(m, hk + 5); k++) {
       const i = pf.idx[k];
       if (roles[i] !== 'body' || pf.words[k] > 12 || pf.prose[k]) continue;
       const t = input.lines[i].trim();
-      if (BYLINE.test(t)) roles[i] = 'byline';
+      if (BYLINE.test(t) || pf.x[k * W + BYLINE_COL] === 1) roles[i] = 'byline';
       else if (DATELINE.test(t)) roles[i] = 'dateline';
     }
   }

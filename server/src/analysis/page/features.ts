@@ -49,7 +49,8 @@ export const FEATURE_NAMES: string[] = (() => {
     'bodyShare', 'sameShapeRun', 'nonBlankIdx', 'proseBefore', 'proseAfter', 'headlineDist', 'afterHeadline',
     'blankBefore', 'blankAfter', 'logCharsRank', 'containedElsewhere', 'containsOther', 'nextProseDist',
     'prevProseDist', 'titleLike', 'firstTitleLikeBeforeBody', 'bylineLike', 'labelColon', 'cycle2', 'cycle3',
-    'cycleRun', 'bodyOverlap',
+    'cycleRun', 'bodyOverlap', 'ruledGapBefore', 'ruledGapAfter', 'ruledAbove', 'ruledBelow', 'ruledSinceProse',
+    'ruledUntilProse', 'ruledToBody',
   );
   return n;
 })();
@@ -399,6 +400,19 @@ export function pageFeatures(input: PageInput, extraColumns = 0): PageFeatures {
   let lastTitleBeforeBody = -1;
   for (let k = 0; k < bs; k++) if (titleLike[k]) lastTitleBeforeBody = k;
 
+  // Lines the phrase rules claimed are not rows here, but where they sit says a lot: a
+  // "Comments" or "Related articles" line between the story and a line marks that line as
+  // past the story's end, however much it reads like prose. Prefix counts over all lines.
+  const ruledBefore = new Int32Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) ruledBefore[i + 1] = ruledBefore[i] + (input.ruled[i] ? 1 : 0);
+  const ruledBetween = (a: number, b: number) => (b > a ? ruledBefore[b] - ruledBefore[a] : 0); // lines a..b-1
+  const totalRuled = ruledBefore[lines.length];
+  // No rule fired anywhere in the segment: a language the phrase lists do not know, most
+  // likely, rather than a page without furniture. The features then say "unknown" (-1), and
+  // the trees (trained on pages with their rules switched off, scripts/train/dump.ts) judge
+  // by shape and position alone.
+  const R = totalRuled === 0 ? () => -1 : (n: number) => Math.log1p(n);
+
   const width = NF + extraColumns;
   const x = new Float32Array(m * width);
   for (let k = 0; k < m; k++) {
@@ -448,6 +462,13 @@ export function pageFeatures(input: PageInput, extraColumns = 0): PageFeatures {
     x[p++] = c3[k];
     x[p++] = Math.log1p(cycRun[k]);
     x[p++] = k < bs || k > be || !prose[k] ? overlap(k) : 1;
+    x[p++] = R(ruledBetween(k > 0 ? idx[k - 1] + 1 : 0, i));
+    x[p++] = R(ruledBetween(i + 1, k + 1 < m ? idx[k + 1] : lines.length));
+    x[p++] = R(ruledBefore[i]);
+    x[p++] = R(totalRuled - ruledBefore[i + 1]);
+    x[p++] = R(ruledBetween(prevProse[k] < m ? idx[k - prevProse[k]] + 1 : 0, i));
+    x[p++] = R(ruledBetween(i + 1, nextProse[k] < m ? idx[k + nextProse[k]] : lines.length));
+    x[p++] = R(k < bs ? ruledBetween(i + 1, idx[bs]) : k > be ? ruledBetween(idx[be] + 1, i) : 0);
   }
   return { idx, x, width, bodyStart: bs, bodyEnd: be, words, prose };
 }
