@@ -41,10 +41,15 @@ function check(name: string, text: string, seed: number, edits: number): void {
   let reused = 0;
   let shifted = 0;
   for (let k = 0; k < edits; k++) {
-    const next = randomEdit(state.text, r);
-    // Half the time the caller knows the change; otherwise the texts are compared.
-    const change = r() < 0.5 ? diffTexts(state.text, next) : undefined;
-    state = analyzeIncremental(state, next, change);
+    const next = randomEdit(state.text.toString(), r);
+    // Half the time the caller knows the change and splices the previous text (as the
+    // language server's worker does); otherwise the texts are compared.
+    if (r() < 0.5) {
+      const c = diffTexts(state.text.toString(), next);
+      const spliced = state.text.splice(c.start, c.end, next.slice(c.start, c.start + c.insertedLength));
+      assert.equal(spliced.toString(), next);
+      state = analyzeIncremental(state, spliced, c);
+    } else state = analyzeIncremental(state, next);
     assert.deepStrictEqual(state.model, analyze(next), `${name}: edit ${k} (seed ${seed})`);
     reused += state.stats.reused;
     if (state.stats.segmentsShifted) shifted++;

@@ -15,12 +15,14 @@
 import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCacheLimit } from './analyze';
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
+import { Rope } from './rope';
 import { isHeaderField, segment, Segment, Segmentation } from './segment';
 import { CleanedView, cleanedView, settle } from './settle';
 import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
-  text: string;
+  /** A rope: the next version is a splice of it, not a 100 MB copy (rope.ts). */
+  text: Rope;
   opts: AnalyzeOptions;
   optsKey: string;
   table: LineTable;
@@ -65,7 +67,7 @@ function eolOf(counts: [number, number, number]): { eol: Eol; mixedEol: boolean 
   return { eol, mixedEol: kinds > 1 };
 }
 
-function countTerminators(text: string, lines: readonly Line[], from: number, to: number, into: [number, number, number], sign: 1 | -1): void {
+function countTerminators(text: { charCodeAt(i: number): number }, lines: readonly Line[], from: number, to: number, into: [number, number, number], sign: 1 | -1): void {
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     const w = l.next - l.end;
@@ -77,7 +79,7 @@ function countTerminators(text: string, lines: readonly Line[], from: number, to
   }
 }
 
-function baseModel(text: string, table: LineTable): DumpModel {
+function baseModel(text: { length: number }, table: LineTable): DumpModel {
   return {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
@@ -112,12 +114,16 @@ function assemble(base: DumpModel, seg: Segmentation, outs: SegmentOutput[]): Du
 }
 
 /** Full analysis that keeps what a later incremental run needs. */
-export function analyzeFull(text: string, opts: AnalyzeOptions = {}): IncrementalState {
+export function analyzeFull(text: string | Rope, opts: AnalyzeOptions = {}): IncrementalState {
   return settled(firstLook(text, opts));
 }
 
-/** Incremental analysis of `newText` from the state of the previous version (consumed). */
-export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
+/**
+ * Incremental analysis of `newText` from the state of the previous version (consumed). Pass
+ * the new text as `prev.text.splice(...)` with its `change`: a string (or no change) makes
+ * the engine compare or copy whole texts.
+ */
+export function analyzeIncremental(prev: IncrementalState, newText: string | Rope, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
   const { cleaned, views } = prev;
   return settled(nextLook(prev, newText, change, opts), cleaned, views);
 }
@@ -151,13 +157,15 @@ function settled(state: IncrementalState, prevCleaned: readonly IncrementalState
 }
 
 /** The engine's first look at a text: a full analysis, not settled. */
-function firstLook(text: string, opts: AnalyzeOptions): IncrementalState {
+function firstLook(whole: string | Rope, opts: AnalyzeOptions): IncrementalState {
+  const rope = Rope.of(whole);
+  const text = rope.toString();
   const table = splitLines(text);
   const counts: [number, number, number] = [0, 0, 0];
   countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
   const base = baseModel(text, table);
   const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
-    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: null, stats: { full: true, reused: 0, analysed: outs.length },
+    text: rope, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: null, stats: { full: true, reused: 0, analysed: outs.length },
   });
   if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
   if (text.trim() === '') return state(base, null, []);
@@ -293,30 +301,23 @@ function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], line
 // ---------------------------------------------------------------------------------------
 
 /**
- * A copy of `s` that does not keep the text it was sliced from alive. V8's slices point into
- * their parent string: a re-split line sliced from each new version of a 50 MB text (and
- * every string the rules cut from it) would pin that version for as long as the line lives,
- * one 100 MB copy per edited place.
- */
-function own(s: string): string {
-  return s.length >= 13 ? (' ' + s).slice(1) : s;
-}
-
-/**
  * Analyses `newText` reusing `prev`, which is consumed (its line objects move to the new
  * state): keep only the returned state. `change` (in `prev.text` offsets) is optional:
  * without it the edited span is found by comparing the texts (a fast chunked scan).
  */
 /** The first look at `newText`, incremental from the first look at the previous version. */
-function nextLook(prev: IncrementalState, newText: string, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
+function nextLook(prev: IncrementalState, whole: string | Rope, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
   const old = prev.text;
-  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(newText, opts);
-  if (newText === old) return { ...prev, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
-  const c = change ?? diffTexts(old, newText);
+  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(whole, opts);
+  // Without the change, compare the texts (whole strings: only callers without one do this).
+  const c = change ?? diffTexts(old.toString(), whole.toString());
+  const newText = Rope.of(whole);
+  if (c.start === c.end && c.insertedLength === 0) return { ...prev, text: newText, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
   const delta = newText.length - old.length;
   // An edit at the very start may add or remove a byte order mark: analyse from scratch.
   if (c.start < 1 || c.insertedLength - (c.end - c.start) !== delta) return firstLook(newText, opts);
-  if (looksBinary(newText) || newText.trim() === '') return firstLook(newText, opts);
+  // (looksBinary reads the first 64 KB only.)
+  if (looksBinary(newText.slice(0, 65536)) || newText.isBlank()) return firstLook(newText, opts);
 
   // 1. Line table: split the edited lines (and one on each side) again.
   const oldLines = prev.table.lines;
@@ -325,17 +326,20 @@ function nextLook(prev: IncrementalState, newText: string, change: TextChange | 
   const lastIsB = b === oldLines.length - 1;
   const from = oldLines[a].start;
   const to = lastIsB ? newText.length : oldLines[b].next + delta;
+  // The region's text, one more character for a CR at its end (whether an LF follows).
+  // Lines are sliced from this small string, not from the whole text, so they do not pin it.
+  const span = newText.slice(from, to + 1);
   const region: Line[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    const ch = newText.charCodeAt(i);
+    const ch = span.charCodeAt(i - from);
     if (ch !== 10 && ch !== 13) continue;
-    const next = ch === 13 && newText.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    region.push({ index: a + region.length, start, end: i, next, text: own(newText.slice(start, i)) });
+    const next = ch === 13 && span.charCodeAt(i + 1 - from) === 10 ? i + 2 : i + 1;
+    region.push({ index: a + region.length, start, end: i, next, text: span.slice(start - from, i - from) });
     start = next;
     i = next - 1;
   }
-  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: own(newText.slice(start, to)) });
+  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: span.slice(start - from, to - from) });
   const dl = region.length - (b - a + 1);
   const counts: [number, number, number] = [prev.counts[0], prev.counts[1], prev.counts[2]];
   countTerminators(old, oldLines, a, b, counts, -1);
@@ -422,7 +426,7 @@ export function incrementalAnalyzer(): {
  */
 export function documentAnalyzer(limit = 8, segmentCache = 256): {
   /** `edit`, when given, says how `text` was made from `edit.from` (skips the text compare). */
-  analyze(text: string, opts: AnalyzeOptions, uri?: string, edit?: { from: string; change: TextChange }): DumpModel;
+  analyze(text: string | Rope, opts: AnalyzeOptions, uri?: string, edit?: { from: Rope; change: TextChange }): DumpModel;
   forget(uri: string): void;
 } {
   // Unchanged segments are reused from the state, so the content cache only serves undo and

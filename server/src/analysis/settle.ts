@@ -11,6 +11,7 @@
 // Only deleting fixes move text, and a deletion never inserts anything, so every character
 // of the cleaned text is a character of this one: the map back is a list of kept chunks.
 import type { DumpModel, Edit, Residue } from './model';
+import { Rope } from './rope';
 import type { PositionMapper } from './text';
 
 /** Looks at the cleaned text at most this many times (each look can only delete more). */
@@ -25,7 +26,8 @@ export interface Kept {
 
 /** The text as the fix-all's deletions leave it, and how to map it back. */
 export interface CleanedView {
-  cleaned: string;
+  /** A rope, so a view patched from the previous version's shares its unchanged chunks. */
+  cleaned: Rope;
   kept: Kept[];
   /** When built from the previous version's view: the edit that turned that cleaned text
    *  into this one (cleaned offsets), so its analysis can be incremental too. */
@@ -46,11 +48,11 @@ export interface Splice {
  * previous cleaned text: a keystroke copies a few lines, not the whole dump, and the edit
  * between the two cleaned texts comes for free.
  */
-export function cleanedView(text: string, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
+export function cleanedView(text: string | Rope, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
   const kept = keptChunks(text.length, residue);
   if (kept === null) return null;
   const end = kept.length ? kept[kept.length - 1].at + kept[kept.length - 1].to - kept[kept.length - 1].from : 0;
-  if (!reuse) return { cleaned: joinChunks(text, kept, 0, kept.length), kept };
+  if (!reuse) return { cleaned: Rope.from(joinChunks(text, kept, 0, kept.length)), kept };
   const { prev, change } = reuse;
   const delta = change.insertedLength - (change.end - change.start);
   const dAt = end - prev.cleaned.length;
@@ -66,13 +68,13 @@ export function cleanedView(text: string, residue: readonly Residue[], reuse?: {
   const tailOld = j > 0 ? prev.kept[prev.kept.length - j].at : prev.cleaned.length;
   const middle = joinChunks(text, kept, i, kept.length - j);
   return {
-    cleaned: prev.cleaned.slice(0, head) + middle + prev.cleaned.slice(tailOld),
+    cleaned: prev.cleaned.splice(head, tailOld, middle),
     kept,
     change: { start: head, end: tailOld, insertedLength: middle.length },
   };
 }
 
-function joinChunks(text: string, kept: readonly Kept[], from: number, to: number): string {
+function joinChunks(text: string | Rope, kept: readonly Kept[], from: number, to: number): string {
   const parts: string[] = [];
   for (let k = from; k < to; k++) parts.push(text.slice(kept[k].from, kept[k].to));
   return parts.join('');
@@ -146,7 +148,7 @@ function articleAt(model: DumpModel, line: number): number {
  * text (an editor patches it from the previous version's).
  */
 export function settle(
-  text: string, model: DumpModel, mapper: PositionMapper,
+  text: string | Rope, model: DumpModel, mapper: PositionMapper,
   look: (view: CleanedView, round: number) => DumpModel,
   view: (residue: readonly Residue[], round: number) => CleanedView | null = (residue) => cleanedView(text, residue),
 ): DumpModel {
