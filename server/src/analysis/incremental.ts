@@ -276,15 +276,14 @@ function sameSegment(o: Segment, n: Segment, dl: number): boolean {
  * The segmentation of a header-based scraper dump (Title:/URL:/Date: blocks) after an edit
  * inside one article's body: the same segments, moved down by `dl` lines after the edit.
  * Null when the edit touched or could create a header field line, or the dump is laid out
- * otherwise; the caller then segments from scratch. `oldLines` holds the edited lines'
- * old text at a..b (the lines after them are already shifted).
+ * otherwise; the caller then segments from scratch. `oldRegion` holds the old lines a..b.
  */
-function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
+function shiftedSegmentation(prev: Segmentation, oldRegion: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
   if (prev.shape !== 'scraper' || regionLength === 0) return null;
   const segs = prev.segments;
   const headed = segs.findIndex((s) => s.role === 'entry' && s.header.length > 0);
   if (headed < 0 || a <= segs[headed].first) return null;
-  for (let i = a; i <= b; i++) if (isHeaderField(oldLines[i].text)) return null;
+  for (const l of oldRegion) if (isHeaderField(l.text)) return null;
   for (let i = a; i < a + regionLength; i++) if (isHeaderField(lines[i].text)) return null;
   // Every segment from here on ends at or after b: the edit is inside one article's body.
   const at = (x: number) => (x > b ? x + dl : x);
@@ -299,6 +298,21 @@ function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], line
 }
 
 // ---------------------------------------------------------------------------------------
+
+/** `list` with its `count` items from `at` on replaced by `items`, in place (returns `list`). */
+function replaceRange<T>(list: T[], at: number, count: number, items: readonly T[]): T[] {
+  const d = items.length - count;
+  const n = list.length;
+  if (d > 0) {
+    list.length = n + d;
+    for (let i = n - 1; i >= at + count; i--) list[i + d] = list[i];
+  } else if (d < 0) {
+    for (let i = at + count; i < n; i++) list[i + d] = list[i];
+    list.length = n + d;
+  }
+  for (let i = 0; i < items.length; i++) list[at + i] = items[i];
+  return list;
+}
 
 /**
  * Analyses `newText` reusing `prev`, which is consumed (its line objects move to the new
@@ -354,14 +368,17 @@ function nextLook(prev: IncrementalState, whole: string | Rope, change: TextChan
       l.next += delta;
     }
   }
-  const lines: Line[] = oldLines.slice(0, a).concat(region, oldLines.slice(b + 1));
+  // The old lines a..b are read below (by shiftedSegmentation): keep them apart, then
+  // replace them in place (a copy of a 900,000-line array costs more than the rest).
+  const oldRegion = oldLines.slice(a, b + 1);
+  const lines = replaceRange(oldLines, a, b - a + 1, region);
   countTerminators(newText, lines, a, a + region.length - 1, counts, 1);
   const { eol, mixedEol } = eolOf(counts);
   if (eol !== prev.table.eol) return firstLook(newText, opts);
   const table: LineTable = { lines, eol, mixedEol, bom: prev.table.bom };
 
   // 2. Segments: reuse the output of every unchanged segment outside the edited lines.
-  const fast = shiftedSegmentation(prev.seg, oldLines, lines, a, b, region.length, dl);
+  const fast = shiftedSegmentation(prev.seg, oldRegion, lines, a, b, region.length, dl);
   const shifted = fast !== null;
   const seg = fast ?? segment(lines);
   const oldSegs = prev.seg.segments;

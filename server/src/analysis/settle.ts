@@ -67,11 +67,25 @@ export function cleanedView(text: string | Rope, residue: readonly Residue[], re
   const head = i > 0 ? kept[i - 1].at + kept[i - 1].to - kept[i - 1].from : 0;
   const tailOld = j > 0 ? prev.kept[prev.kept.length - j].at : prev.cleaned.length;
   const middle = joinChunks(text, kept, i, kept.length - j);
+  // The stretch between the unchanged ones is replaced, but the change reported is only the
+  // characters that differ: the stretch can run over several lines (an article's header
+  // among them), and the round's analysis re-reads the lines the change covers.
+  const [p, s] = sameEnds(prev.cleaned.slice(head, tailOld), middle);
   return {
-    cleaned: prev.cleaned.splice(head, tailOld, middle),
+    cleaned: prev.cleaned.splice(head + p, tailOld - s, middle.slice(p, middle.length - s)),
     kept,
-    change: { start: head, end: tailOld, insertedLength: middle.length },
+    change: { start: head + p, end: tailOld - s, insertedLength: middle.length - p - s },
   };
+}
+
+/** The lengths of the common prefix of `a` and `b` and of their common suffix after it. */
+function sameEnds(a: string, b: string): [number, number] {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < n - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return [p, s];
 }
 
 function joinChunks(text: string | Rope, kept: readonly Kept[], from: number, to: number): string {
