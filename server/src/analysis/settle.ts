@@ -17,18 +17,23 @@ import type { PositionMapper } from './text';
 /** Looks at the cleaned text at most this many times (each look can only delete more). */
 export const SETTLE_ROUNDS = 6;
 
-/** An unchanged stretch: this text's [from, to) is the cleaned text's [at, at + to - from). */
+/**
+ * The unchanged stretches, in order: stretch k is this text's [from[k], to[k]), which is the
+ * cleaned text's [at[k], at[k] + to[k] - from[k]). In typed arrays: a 50 MB dump has some
+ * 50,000 stretches, listed again (and compared with the previous version's) every keystroke.
+ */
 export interface Kept {
-  from: number;
-  to: number;
-  at: number;
+  length: number;
+  from: Int32Array;
+  to: Int32Array;
+  at: Int32Array;
 }
 
 /** The text as the fix-all's deletions leave it, and how to map it back. */
 export interface CleanedView {
   /** A rope, so a view patched from the previous version's shares its unchanged chunks. */
   cleaned: Rope;
-  kept: Kept[];
+  kept: Kept;
   /** When built from the previous version's view: the edit that turned that cleaned text
    *  into this one (cleaned offsets), so its analysis can be incremental too. */
   change?: Splice;
@@ -51,22 +56,23 @@ export interface Splice {
 export function cleanedView(text: string | Rope, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
   const kept = keptChunks(text.length, residue);
   if (kept === null) return null;
-  const end = kept.length ? kept[kept.length - 1].at + kept[kept.length - 1].to - kept[kept.length - 1].from : 0;
-  if (!reuse) return { cleaned: Rope.from(joinChunks(text, kept, 0, kept.length)), kept };
+  const n = kept.length;
+  const end = n ? kept.at[n - 1] + kept.to[n - 1] - kept.from[n - 1] : 0;
+  if (!reuse) return { cleaned: Rope.from(joinChunks(text, kept, 0, n)), kept };
   const { prev, change } = reuse;
+  const old = prev.kept;
+  const m = old.length;
   const delta = change.insertedLength - (change.end - change.start);
   const dAt = end - prev.cleaned.length;
-  const same = (a: Kept, b: Kept, d: number, e: number) => a.from === b.from + d && a.to === b.to + d && a.at === b.at + e;
+  // Stretch k is stretch o of the previous view moved by d in this text and e in the cleaned one.
+  const same = (k: number, o: number, d: number, e: number) => kept.from[k] === old.from[o] + d && kept.to[k] === old.to[o] + d && kept.at[k] === old.at[o] + e;
   let i = 0;
-  while (i < kept.length && i < prev.kept.length && kept[i].to <= change.start && same(kept[i], prev.kept[i], 0, 0)) i++;
+  while (i < n && i < m && kept.to[i] <= change.start && same(i, i, 0, 0)) i++;
   let j = 0;
-  while (
-    j < kept.length - i && j < prev.kept.length - i &&
-    prev.kept[prev.kept.length - 1 - j].from >= change.end && same(kept[kept.length - 1 - j], prev.kept[prev.kept.length - 1 - j], delta, dAt)
-  ) j++;
-  const head = i > 0 ? kept[i - 1].at + kept[i - 1].to - kept[i - 1].from : 0;
-  const tailOld = j > 0 ? prev.kept[prev.kept.length - j].at : prev.cleaned.length;
-  const middle = joinChunks(text, kept, i, kept.length - j);
+  while (j < n - i && j < m - i && old.from[m - 1 - j] >= change.end && same(n - 1 - j, m - 1 - j, delta, dAt)) j++;
+  const head = i > 0 ? kept.at[i - 1] + kept.to[i - 1] - kept.from[i - 1] : 0;
+  const tailOld = j > 0 ? old.at[m - j] : prev.cleaned.length;
+  const middle = joinChunks(text, kept, i, n - j);
   // The stretch between the unchanged ones is replaced, but the change reported is only the
   // characters that differ: the stretch can run over several lines (an article's header
   // among them), and the round's analysis re-reads the lines the change covers.
@@ -88,55 +94,76 @@ function sameEnds(a: string, b: string): [number, number] {
   return [p, s];
 }
 
-function joinChunks(text: string | Rope, kept: readonly Kept[], from: number, to: number): string {
+function joinChunks(text: string | Rope, kept: Kept, from: number, to: number): string {
   const parts: string[] = [];
-  for (let k = from; k < to; k++) parts.push(text.slice(kept[k].from, kept[k].to));
+  for (let k = from; k < to; k++) parts.push(text.slice(kept.from[k], kept.to[k]));
   return parts.join('');
 }
 
 /** The stretches the deletions keep, in order; null when nothing is deleted. */
-function keptChunks(length: number, residue: readonly Residue[]): Kept[] | null {
-  const cuts: Edit[] = [];
+function keptChunks(length: number, residue: readonly Residue[]): Kept | null {
+  let count = 0;
+  for (const r of residue) if (r.fix.kind === 'delete') count += r.fix.edits.length;
+  if (count === 0) return null;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let c = 0;
   let sorted = true;
   for (const r of residue) {
     if (r.fix.kind !== 'delete') continue;
     for (const e of r.fix.edits) {
       // Residue comes sorted and its deletions apart: the sort is for anything else.
-      if (cuts.length && (e.start < cuts[cuts.length - 1].start || (e.start === cuts[cuts.length - 1].start && e.end < cuts[cuts.length - 1].end))) sorted = false;
-      cuts.push(e);
+      if (c > 0 && (e.start < starts[c - 1] || (e.start === starts[c - 1] && e.end < ends[c - 1]))) sorted = false;
+      starts[c] = e.start;
+      ends[c] = e.end;
+      c++;
     }
   }
-  if (cuts.length === 0) return null;
-  if (!sorted) cuts.sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: Kept[] = [];
+  if (!sorted) {
+    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
+    const s2 = order.map((k) => starts[k]);
+    const e2 = order.map((k) => ends[k]);
+    starts.set(s2);
+    ends.set(e2);
+  }
+  const kept: Kept = { length: 0, from: new Int32Array(count + 1), to: new Int32Array(count + 1), at: new Int32Array(count + 1) };
+  const add = (from: number, to: number, at: number) => {
+    const k = kept.length++;
+    kept.from[k] = from;
+    kept.to[k] = to;
+    kept.at[k] = at;
+  };
   let pos = 0;
   let at = 0;
-  for (const e of cuts) {
-    if (e.start < pos) continue;
-    if (e.start > pos) {
-      kept.push({ from: pos, to: e.start, at });
-      at += e.start - pos;
+  for (let k = 0; k < count; k++) {
+    if (starts[k] < pos) continue;
+    if (starts[k] > pos) {
+      add(pos, starts[k], at);
+      at += starts[k] - pos;
     }
-    pos = e.end;
+    pos = ends[k];
   }
-  if (pos < length) kept.push({ from: pos, to: length, at });
+  if (pos < length) add(pos, length, at);
+  kept.from = kept.from.subarray(0, kept.length);
+  kept.to = kept.to.subarray(0, kept.length);
+  kept.at = kept.at.subarray(0, kept.length);
   return kept;
 }
 
 /** This text's offset of the cleaned text's character at `c` (which exists). */
-function original(kept: readonly Kept[], c: number): number {
+function original(kept: Kept, c: number): number {
   let lo = 0;
   let hi = kept.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (kept[mid].at <= c) lo = mid;
+    if (kept.at[mid] <= c) lo = mid;
     else hi = mid - 1;
   }
-  return kept[lo].from + (c - kept[lo].at);
+  return kept.from[lo] + (c - kept.at[lo]);
 }
 
 /** A non-empty cleaned span [a, b) as this text's span from its first to its last character. */
-function spanBack(kept: readonly Kept[], a: number, b: number): [number, number] {
+function spanBack(kept: Kept, a: number, b: number): [number, number] {
   return [original(kept, a), original(kept, b - 1) + 1];
 }
 
@@ -177,7 +204,7 @@ export function settle(
   return residue === model.residue ? model : { ...model, residue };
 }
 
-function mapBack(r: Residue, kept: readonly Kept[], mapper: PositionMapper, model: DumpModel): Residue {
+function mapBack(r: Residue, kept: Kept, mapper: PositionMapper, model: DumpModel): Residue {
   let [start, end] = r.end > r.start ? spanBack(kept, r.start, r.end) : [original(kept, r.start), original(kept, r.start)];
   const edits: Edit[] = r.fix.edits.map((e) => {
     const [s, t] = spanBack(kept, e.start, e.end);
@@ -221,7 +248,13 @@ function merge(residue: readonly Residue[], later: Residue[]): Residue[] {
   const spans = later.map(extent);
   const out: Residue[] = [];
   for (const r of residue) {
-    const [from, to] = extent(r);
+    // extent(r), without a pair per finding (this runs over every finding, every round).
+    let from = r.start;
+    let to = r.end;
+    for (const e of r.fix.edits) {
+      if (e.start < from) from = e.start;
+      if (e.end > to) to = e.end;
+    }
     // The first later finding that ends after `from`; it meets r if it starts before `to`.
     let lo = 0;
     let hi = spans.length;
