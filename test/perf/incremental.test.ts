@@ -79,3 +79,52 @@ test('diffTexts finds the replaced span', () => {
   assert.deepEqual(diffTexts(a, b), { start: 10_001, end: 10_002, insertedLength: 2 });
   assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, end: 4, insertedLength: 1 });
 });
+
+/** Entries laid out by header blocks only (no rule lines between them). */
+function headerDump(n: number): string {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const f = fixtures[k % fixtures.length];
+    out.push(`Title: ${f.name} story ${k}`, `URL: https://x.test/${k}`, `Date: 2026-01-${(k % 28) + 1}`, `Source: Wire ${k % 5}`, '');
+    for (const l of f.lines.slice(0, 12)) out.push(l);
+  }
+  return out.join('\n');
+}
+
+test('incremental = full when the edits are in header lines (typing a title, breaking, mending and adding fields)', () => {
+  for (const [name, text, seed] of [['scraper', scraperDump(fixtures, 200_000, 13), 5], ['headers only', headerDump(120), 6]] as const) {
+    const r = rng(seed);
+    let state: IncrementalState = analyzeFull(text);
+    let windowed = 0;
+    for (let k = 0; k < 80; k++) {
+      const flat = state.text.toString();
+      const lines = flat.split('\n');
+      const starts: number[] = [];
+      let pos = 0;
+      for (const l of lines) {
+        starts.push(pos);
+        pos += l.length + 1;
+      }
+      // A header field line, or the line just before one (the end of the entry above).
+      const fieldLines = lines.map((l, i) => (/^(Title|URL|Date|Source): /.test(l) ? i : -1)).filter((i) => i > 0);
+      const line = fieldLines[Math.floor(r() * fieldLines.length)] - (r() < 0.2 ? 1 : 0);
+      const colon = lines[line].indexOf(':');
+      const kind = r();
+      let at = starts[line] + (colon >= 0 ? colon + 2 + Math.floor(r() * 5) : 0);
+      let end = at;
+      let ins = 'x';
+      if (kind < 0.15 && colon >= 0) [at, end, ins] = [starts[line] + colon, starts[line] + colon + 1, ''];
+      else if (kind < 0.3) [at, end, ins] = [starts[line], starts[line], 'Source: Added\n'];
+      else if (kind < 0.4) [at, end, ins] = [starts[line], starts[line], 'Byline: '];
+      else if (kind < 0.5) ins = '\n';
+      else if (kind < 0.6) [at, end, ins] = [starts[line], Math.min(flat.length, starts[line] + lines[line].length + 1), ''];
+      at = Math.min(Math.max(1, at), flat.length);
+      end = Math.min(Math.max(at, end), flat.length);
+      const next = flat.slice(0, at) + ins + flat.slice(end);
+      state = analyzeIncremental(state, state.text.splice(at, end, ins), { start: at, end, insertedLength: ins.length });
+      assert.deepStrictEqual(state.model, analyze(next), `${name}: header edit ${k}`);
+      if (state.stats.segmentsShifted) windowed++;
+    }
+    assert.ok(windowed > 40, `${name}: most header edits re-segment a window, not the dump (${windowed} of 80)`);
+  }
+});

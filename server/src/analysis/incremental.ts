@@ -16,7 +16,7 @@ import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCac
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
 import { Rope } from './rope';
-import { isHeaderField, segment, Segment, Segmentation } from './segment';
+import { headerWindow, isHeaderField, segment, Segment, Segmentation } from './segment';
 import { CleanedView, cleanedView, settle } from './settle';
 import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
@@ -274,17 +274,22 @@ function sameSegment(o: Segment, n: Segment, dl: number): boolean {
 
 /**
  * The segmentation of a header-based scraper dump (Title:/URL:/Date: blocks) after an edit
- * inside one article's body: the same segments, moved down by `dl` lines after the edit.
- * Null when the edit touched or could create a header field line, or the dump is laid out
- * otherwise; the caller then segments from scratch. `oldRegion` holds the old lines a..b.
+ * of lines a..b (old numbering; `oldRegion` holds their old text), which are now the
+ * `regionLength` lines from a: the segments before the edit as they were, those after it
+ * moved down by `dl` lines, and the entries the edit falls in shifted (an edit inside an
+ * article's body) or found again (an edit of header lines: see windowSegmentation). Null
+ * when that cannot be sure to give what `segment` would; the caller then segments afresh.
  */
 function shiftedSegmentation(prev: Segmentation, oldRegion: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
   if (prev.shape !== 'scraper' || regionLength === 0) return null;
   const segs = prev.segments;
   const headed = segs.findIndex((s) => s.role === 'entry' && s.header.length > 0);
-  if (headed < 0 || a <= segs[headed].first) return null;
-  for (const l of oldRegion) if (isHeaderField(l.text)) return null;
-  for (let i = a; i < a + regionLength; i++) if (isHeaderField(lines[i].text)) return null;
+  if (headed < 0) return null;
+  let header = false;
+  for (const l of oldRegion) if (isHeaderField(l.text)) header = true;
+  for (let i = a; i < a + regionLength && !header; i++) if (isHeaderField(lines[i].text)) header = true;
+  if (header) return windowSegmentation(prev, headed, lines, a, b, dl);
+  if (a <= segs[headed].first) return null;
   // Every segment from here on ends at or after b: the edit is inside one article's body.
   const at = (x: number) => (x > b ? x + dl : x);
   const segments = segs.map((s): Segment => {
@@ -294,6 +299,48 @@ function shiftedSegmentation(prev: Segmentation, oldRegion: readonly Line[], lin
       headline: s.headline === null ? null : at(s.headline), header: s.header.map(at),
     };
   });
+  return { shape: prev.shape, segments, related: prev.related };
+}
+
+/**
+ * After an edit of header lines (a title typed in, a field added): the entries from the one
+ * holding line a to the one holding line b are found again on their own lines. Header
+ * blocks are runs of header field lines, each judged on its own lines, so blocks outside
+ * that window stay as they were as long as no run can cross its ends: the line before it is
+ * no header field (it was not, and the edit is after it), and neither is its new last line.
+ * The window must also come after the first block (which decides whether the dump is laid
+ * out by headers at all) and still open with a block.
+ */
+function windowSegmentation(prev: Segmentation, headed: number, lines: readonly Line[], a: number, b: number, dl: number): Segmentation | null {
+  const segs = prev.segments;
+  const holding = (line: number) => {
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].first <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const ka = holding(a);
+  const kb = holding(b);
+  if (ka <= headed) return null;
+  const first = segs[ka].first;
+  const last = segs[kb].last + dl;
+  // (Line `last` comes after the edited lines and ended an entry, so this holds already; a
+  // wrong window would be silently wrong, so it is checked.)
+  if (last < lines.length - 1 && isHeaderField(lines[last].text)) return null;
+  const window = headerWindow(lines, first, last);
+  if (window === null) return null;
+  const segments = segs.slice(0, ka).concat(window);
+  for (let k = kb + 1; k < segs.length; k++) {
+    const s = segs[k];
+    segments.push({
+      ...s, first: s.first + dl, last: s.last + dl,
+      headline: s.headline === null ? null : s.headline + dl, header: s.header.map((x) => x + dl),
+    });
+  }
   return { shape: prev.shape, segments, related: prev.related };
 }
 
