@@ -34,6 +34,8 @@ export interface CleanedView {
   /** A rope, so a view patched from the previous version's shares its unchanged chunks. */
   cleaned: Rope;
   kept: Kept;
+  /** The deletions the view was made from (the next version's view copies what it shares). */
+  cuts: Cuts;
   /** When built from the previous version's view: the edit that turned that cleaned text
    *  into this one (cleaned offsets), so its analysis can be incremental too. */
   change?: Splice;
@@ -54,11 +56,12 @@ export interface Splice {
  * between the two cleaned texts comes for free.
  */
 export function cleanedView(text: string | Rope, residue: readonly Residue[], reuse?: { prev: CleanedView; change: Splice }): CleanedView | null {
-  const kept = keptChunks(text.length, residue);
+  const cuts = listCuts(residue, reuse?.prev.cuts);
+  const kept = keptChunks(text.length, cuts);
   if (kept === null) return null;
   const n = kept.length;
   const end = n ? kept.at[n - 1] + kept.to[n - 1] - kept.from[n - 1] : 0;
-  if (!reuse) return { cleaned: Rope.from(joinChunks(text, kept, 0, n)), kept };
+  if (!reuse) return { cleaned: Rope.from(joinChunks(text, kept, 0, n)), kept, cuts };
   const { prev, change } = reuse;
   const old = prev.kept;
   const m = old.length;
@@ -80,6 +83,7 @@ export function cleanedView(text: string | Rope, residue: readonly Residue[], re
   return {
     cleaned: prev.cleaned.splice(head + p, tailOld - s, middle.slice(p, middle.length - s)),
     kept,
+    cuts,
     change: { start: head + p, end: tailOld - s, insertedLength: middle.length - p - s },
   };
 }
@@ -100,32 +104,81 @@ function joinChunks(text: string | Rope, kept: Kept, from: number, to: number): 
   return parts.join('');
 }
 
-/** The stretches the deletions keep, in order; null when nothing is deleted. */
-function keptChunks(length: number, residue: readonly Residue[]): Kept | null {
-  let count = 0;
-  for (const r of residue) if (r.fix.kind === 'delete') count += r.fix.edits.length;
-  if (count === 0) return null;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
+/** The deletions of a list of findings, in order. */
+export interface Cuts {
+  /** The findings they were listed from. */
+  residue: readonly Residue[];
+  /** before[i]: how many deletions findings 0..i-1 make (residue.length + 1 entries). */
+  before: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** False when the findings' deletions were out of order (then sorted: `before` is void). */
+  inOrder: boolean;
+}
+
+const NONE: readonly Edit[] = [];
+/** The deletions a finding makes (its fix's edits), or none. */
+const deletions = (r: Residue): readonly Edit[] => (r.fix.kind === 'delete' ? r.fix.edits : NONE);
+
+function sameDeletions(a: Residue, b: Residue): boolean {
+  const x = deletions(a);
+  const y = deletions(b);
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k].start !== y[k].start || x[k].end !== y[k].end) return false;
+  return true;
+}
+
+/**
+ * The deletions of `residue`. With `prev` (the previous version's), the findings both lists
+ * start with (the same objects, or re-made ones that delete the same spans) are not read
+ * again: reading each of 50,000 findings (four objects apart in memory) is what costs here,
+ * and a keystroke leaves every finding before the edit as it was.
+ */
+function listCuts(residue: readonly Residue[], prev?: Cuts): Cuts {
+  let shared = 0;
+  if (prev && prev.inOrder) {
+    const m = Math.min(residue.length, prev.residue.length);
+    while (shared < m && (residue[shared] === prev.residue[shared] || sameDeletions(residue[shared], prev.residue[shared]))) shared++;
+  }
+  let count = shared > 0 ? prev!.before[shared] : 0;
+  for (let i = shared; i < residue.length; i++) count += deletions(residue[i]).length;
+  const before = new Int32Array(residue.length + 1);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
   let c = 0;
-  let sorted = true;
-  for (const r of residue) {
-    if (r.fix.kind !== 'delete') continue;
-    for (const e of r.fix.edits) {
+  if (shared > 0) {
+    c = prev!.before[shared];
+    before.set(prev!.before.subarray(0, shared + 1));
+    start.set(prev!.start.subarray(0, c));
+    end.set(prev!.end.subarray(0, c));
+  }
+  let inOrder = true;
+  for (let i = shared; i < residue.length; i++) {
+    before[i] = c;
+    for (const e of deletions(residue[i])) {
       // Residue comes sorted and its deletions apart: the sort is for anything else.
-      if (c > 0 && (e.start < starts[c - 1] || (e.start === starts[c - 1] && e.end < ends[c - 1]))) sorted = false;
-      starts[c] = e.start;
-      ends[c] = e.end;
+      if (c > 0 && (e.start < start[c - 1] || (e.start === start[c - 1] && e.end < end[c - 1]))) inOrder = false;
+      start[c] = e.start;
+      end[c] = e.end;
       c++;
     }
   }
-  if (!sorted) {
-    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b]);
-    const s2 = order.map((k) => starts[k]);
-    const e2 = order.map((k) => ends[k]);
-    starts.set(s2);
-    ends.set(e2);
+  before[residue.length] = c;
+  if (!inOrder) {
+    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => start[a] - start[b] || end[a] - end[b]);
+    const s2 = order.map((k) => start[k]);
+    const e2 = order.map((k) => end[k]);
+    start.set(s2);
+    end.set(e2);
   }
+  return { residue, before, start, end, inOrder };
+}
+
+/** The stretches the deletions keep, in order; null when nothing is deleted. */
+function keptChunks(length: number, cuts: Cuts): Kept | null {
+  const { start: starts, end: ends } = cuts;
+  const count = starts.length;
+  if (count === 0) return null;
   const kept: Kept = { length: 0, from: new Int32Array(count + 1), to: new Int32Array(count + 1), at: new Int32Array(count + 1) };
   const add = (from: number, to: number, at: number) => {
     const k = kept.length++;
