@@ -104,7 +104,7 @@ function joinChunks(text: string | Rope, kept: Kept, from: number, to: number): 
   return parts.join('');
 }
 
-/** The deletions of a list of findings, in order. */
+/** The deletions of a list of findings, in order, and the numbers `merge` needs of each finding. */
 export interface Cuts {
   /** The findings they were listed from. */
   residue: readonly Residue[];
@@ -114,13 +114,25 @@ export interface Cuts {
   end: Int32Array;
   /** False when the findings' deletions were out of order (then sorted: `before` is void). */
   inOrder: boolean;
+  /** Per finding: its start and end, and its extent (see `extent`). */
+  rStart: Int32Array;
+  rEnd: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** True when the findings are sorted by start, then end. */
+  sorted: boolean;
 }
 
 const NONE: readonly Edit[] = [];
 /** The deletions a finding makes (its fix's edits), or none. */
 const deletions = (r: Residue): readonly Edit[] => (r.fix.kind === 'delete' ? r.fix.edits : NONE);
 
-function sameDeletions(a: Residue, b: Residue): boolean {
+/** `a` and `b` list alike: same span, extent and deletions. */
+function listAlike(a: Residue, b: Residue): boolean {
+  if (a.start !== b.start || a.end !== b.end) return false;
+  const [f, t] = extent(a);
+  const [g, u] = extent(b);
+  if (f !== g || t !== u) return false;
   const x = deletions(a);
   const y = deletions(b);
   if (x.length !== y.length) return false;
@@ -138,24 +150,43 @@ function listCuts(residue: readonly Residue[], prev?: Cuts): Cuts {
   let shared = 0;
   if (prev && prev.inOrder) {
     const m = Math.min(residue.length, prev.residue.length);
-    while (shared < m && (residue[shared] === prev.residue[shared] || sameDeletions(residue[shared], prev.residue[shared]))) shared++;
+    while (shared < m && (residue[shared] === prev.residue[shared] || listAlike(residue[shared], prev.residue[shared]))) shared++;
   }
   let count = shared > 0 ? prev!.before[shared] : 0;
   for (let i = shared; i < residue.length; i++) count += deletions(residue[i]).length;
-  const before = new Int32Array(residue.length + 1);
+  const n = residue.length;
+  const before = new Int32Array(n + 1);
   const start = new Int32Array(count);
   const end = new Int32Array(count);
+  const rStart = new Int32Array(n);
+  const rEnd = new Int32Array(n);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
   let c = 0;
+  let sorted = true;
   if (shared > 0) {
-    c = prev!.before[shared];
-    before.set(prev!.before.subarray(0, shared + 1));
-    start.set(prev!.start.subarray(0, c));
-    end.set(prev!.end.subarray(0, c));
+    const p = prev!;
+    c = p.before[shared];
+    before.set(p.before.subarray(0, shared + 1));
+    start.set(p.start.subarray(0, c));
+    end.set(p.end.subarray(0, c));
+    rStart.set(p.rStart.subarray(0, shared));
+    rEnd.set(p.rEnd.subarray(0, shared));
+    from.set(p.from.subarray(0, shared));
+    to.set(p.to.subarray(0, shared));
+    sorted = p.sorted || isSortedUpTo(rStart, rEnd, shared);
   }
   let inOrder = true;
-  for (let i = shared; i < residue.length; i++) {
+  for (let i = shared; i < n; i++) {
     before[i] = c;
-    for (const e of deletions(residue[i])) {
+    const r = residue[i];
+    rStart[i] = r.start;
+    rEnd[i] = r.end;
+    const [f, t] = extent(r);
+    from[i] = f;
+    to[i] = t;
+    if (i > 0 && (r.start < rStart[i - 1] || (r.start === rStart[i - 1] && r.end < rEnd[i - 1]))) sorted = false;
+    for (const e of deletions(r)) {
       // Residue comes sorted and its deletions apart: the sort is for anything else.
       if (c > 0 && (e.start < start[c - 1] || (e.start === start[c - 1] && e.end < end[c - 1]))) inOrder = false;
       start[c] = e.start;
@@ -163,7 +194,7 @@ function listCuts(residue: readonly Residue[], prev?: Cuts): Cuts {
       c++;
     }
   }
-  before[residue.length] = c;
+  before[n] = c;
   if (!inOrder) {
     const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => start[a] - start[b] || end[a] - end[b]);
     const s2 = order.map((k) => start[k]);
@@ -171,7 +202,12 @@ function listCuts(residue: readonly Residue[], prev?: Cuts): Cuts {
     start.set(s2);
     end.set(e2);
   }
-  return { residue, before, start, end, inOrder };
+  return { residue, before, start, end, inOrder, rStart, rEnd, from, to, sorted };
+}
+
+function isSortedUpTo(rStart: Int32Array, rEnd: Int32Array, n: number): boolean {
+  for (let i = 1; i < n; i++) if (rStart[i] < rStart[i - 1] || (rStart[i] === rStart[i - 1] && rEnd[i] < rEnd[i - 1])) return false;
+  return true;
 }
 
 /** The stretches the deletions keep, in order; null when nothing is deleted. */
@@ -252,7 +288,7 @@ export function settle(
     if (v === null) break;
     const later = look(v, round).residue.filter((r) => r.fix.kind === 'delete');
     if (later.length === 0) break;
-    residue = merge(residue, later.map((r) => mapBack(r, v.kept, mapper, model)));
+    residue = merge(residue, later.map((r) => mapBack(r, v.kept, mapper, model)), v.cuts);
   }
   return residue === model.residue ? model : { ...model, residue };
 }
@@ -297,17 +333,15 @@ function extent(r: Residue): [number, number] {
  * the later analysis ran, so the later one's text runs around it), and the later finding's
  * span widens over it; a layout fix (join, line break) there would edit text that goes.
  */
-function merge(residue: readonly Residue[], later: Residue[]): Residue[] {
+function merge(residue: readonly Residue[], later: Residue[], listed: Cuts): Residue[] {
+  // Every finding is looked at through the numbers its view listed (reading 50,000 findings
+  // from memory is what a keystroke in a big dump would spend here).
+  if (listed.residue !== residue) listed = listCuts(residue);
   const spans = later.map(extent);
-  const out: Residue[] = [];
-  for (const r of residue) {
-    // extent(r), without a pair per finding (this runs over every finding, every round).
-    let from = r.start;
-    let to = r.end;
-    for (const e of r.fix.edits) {
-      if (e.start < from) from = e.start;
-      if (e.end > to) to = e.end;
-    }
+  const keep: number[] = [];
+  for (let i = 0; i < residue.length; i++) {
+    const from = listed.from[i];
+    const to = listed.to[i];
     // The first later finding that ends after `from`; it meets r if it starts before `to`.
     let lo = 0;
     let hi = spans.length;
@@ -317,6 +351,7 @@ function merge(residue: readonly Residue[], later: Residue[]): Residue[] {
       else hi = mid;
     }
     if (lo < spans.length && spans[lo][0] < Math.max(to, from + 1)) {
+      const r = residue[i];
       const l = later[lo];
       if (r.fix.kind === 'delete' && (r.start < l.start || r.end > l.end)) {
         const start = Math.min(l.start, r.start);
@@ -327,8 +362,30 @@ function merge(residue: readonly Residue[], later: Residue[]): Residue[] {
       }
       continue;
     }
-    out.push(r);
+    keep.push(i);
   }
-  for (const l of later) out.push(l);
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  const byStart = (a: Residue, b: Residue) => a.start - b.start || a.end - b.end;
+  let laterSorted = true;
+  for (let k = 1; k < later.length; k++) if (byStart(later[k - 1], later[k]) > 0) laterSorted = false;
+  if (!listed.sorted || !laterSorted) return keep.map((i) => residue[i]).concat(later).sort(byStart);
+  // Both sorted: merged in one pass, as the stable sort of the two lists one after the other
+  // would order them (on equal keys, the earlier finding first).
+  const out: Residue[] = new Array(keep.length + later.length);
+  let a = 0;
+  let b = 0;
+  let k = 0;
+  while (a < keep.length && b < later.length) {
+    const i = keep[a];
+    const l = later[b];
+    if (listed.rStart[i] < l.start || (listed.rStart[i] === l.start && listed.rEnd[i] <= l.end)) {
+      out[k++] = residue[i];
+      a++;
+    } else {
+      out[k++] = l;
+      b++;
+    }
+  }
+  while (a < keep.length) out[k++] = residue[keep[a++]];
+  while (b < later.length) out[k++] = later[b++];
+  return out;
 }
