@@ -128,3 +128,11 @@ test('incremental = full when the edits are in header lines (typing a title, bre
     assert.ok(windowed > 40, `${name}: most header edits re-segment a window, not the dump (${windowed} of 80)`);
   }
 });
+
+test('the same rope again (no change) is the same model, with nothing analysed', () => {
+  const text = scraperDump(fixtures, 100_000, 14);
+  const state = analyzeFull(text);
+  const again = analyzeIncremental(state, state.text);
+  assert.deepStrictEqual(again.model, analyze(text));
+  assert.equal(again.stats.analysed, 0);
+});

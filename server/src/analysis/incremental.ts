@@ -370,8 +370,9 @@ function replaceRange<T>(list: T[], at: number, count: number, items: readonly T
 function nextLook(prev: IncrementalState, whole: string | Rope, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
   const old = prev.text;
   if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(whole, opts);
-  // Without the change, compare the texts (whole strings: only callers without one do this).
-  const c = change ?? diffTexts(old.toString(), whole.toString());
+  // Without the change, compare the texts (whole strings: only callers without one do this;
+  // the same rope again, as after an empty list of changes, is the same text).
+  const c = change ?? (whole === old ? { start: 0, end: 0, insertedLength: 0 } : diffTexts(old.toString(), whole.toString()));
   const newText = Rope.of(whole);
   if (c.start === c.end && c.insertedLength === 0) return { ...prev, text: newText, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
   const delta = newText.length - old.length;
