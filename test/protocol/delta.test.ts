@@ -14,6 +14,7 @@ import { LazyDocument, materialize } from '../../server/src/lsp/lazyDocument';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { documentSymbolsFor } from '../../server/src/lsp/symbols';
 import { applyDelta, diffModels } from '../../server/src/lsp/modelDelta';
+import { Rope } from '../../server/src/analysis/rope';
 import { applyChanges, OffsetChange } from '../../server/src/lsp/worker';
 import { loadFixtures, scraperDump } from '../../bench/generate';
 import { rng } from '../support/rng';
@@ -41,7 +42,8 @@ test('applyChanges: the text and one covering change in old offsets, for any seq
       changes.push(c);
       expect = expect.slice(0, c.start) + c.text + expect.slice(c.end);
     }
-    const { text, change } = applyChanges(base, changes);
+    const { text: rope, change } = applyChanges(Rope.from(base), changes);
+    const text = rope.toString();
     assert.equal(text, expect);
     assert.ok(change);
     // the covering change really covers: old prefix and suffix around it are unchanged
@@ -49,7 +51,8 @@ test('applyChanges: the text and one covering change in old offsets, for any seq
     assert.equal(base.slice(change.end), text.slice(change.start + change.insertedLength));
     assert.equal(text.length - base.length, change.insertedLength - (change.end - change.start));
   }
-  assert.deepEqual(applyChanges('abc', []), { text: 'abc', change: null });
+  const { text, change } = applyChanges(Rope.from('abc'), []);
+  assert.deepEqual([text.toString(), change], ['abc', null]);
 });
 
 test('ChangeLog: changes between two versions, null across a gap or an unknown base', () => {

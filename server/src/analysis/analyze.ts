@@ -64,7 +64,7 @@ export const BINARY_NOTICE = 'This file is not a text dump (it contains binary d
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   const { model, mapper } = analyzeOnce(text, opts);
-  return mapper ? settle(text, model, mapper, (view) => analyzeOnce(view.cleaned, opts).model) : model;
+  return mapper ? settle(text, model, mapper, (view) => analyzeOnce(view.cleaned.toString(), opts).model) : model;
 }
 
 /** One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not analysed). */

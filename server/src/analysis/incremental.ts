@@ -15,12 +15,14 @@
 import { BINARY_NOTICE, looksBinary, phraseOptions, segmentOutput, setSegmentCacheLimit } from './analyze';
 import type { AnalyzeOptions, SegmentOutput } from './analyze';
 import type { Article, DumpModel, Edit, Group, Residue, Section } from './model';
-import { isHeaderField, segment, Segment, Segmentation } from './segment';
+import { Rope } from './rope';
+import { headerWindow, isHeaderField, segment, Segment, Segmentation } from './segment';
 import { CleanedView, cleanedView, settle } from './settle';
 import { Eol, Line, lineAt, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface IncrementalState {
-  text: string;
+  /** A rope: the next version is a splice of it, not a 100 MB copy (rope.ts). */
+  text: Rope;
   opts: AnalyzeOptions;
   optsKey: string;
   table: LineTable;
@@ -65,7 +67,7 @@ function eolOf(counts: [number, number, number]): { eol: Eol; mixedEol: boolean 
   return { eol, mixedEol: kinds > 1 };
 }
 
-function countTerminators(text: string, lines: readonly Line[], from: number, to: number, into: [number, number, number], sign: 1 | -1): void {
+function countTerminators(text: { charCodeAt(i: number): number }, lines: readonly Line[], from: number, to: number, into: [number, number, number], sign: 1 | -1): void {
   for (let i = from; i <= to; i++) {
     const l = lines[i];
     const w = l.next - l.end;
@@ -77,7 +79,7 @@ function countTerminators(text: string, lines: readonly Line[], from: number, to
   }
 }
 
-function baseModel(text: string, table: LineTable): DumpModel {
+function baseModel(text: { length: number }, table: LineTable): DumpModel {
   return {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
@@ -112,12 +114,16 @@ function assemble(base: DumpModel, seg: Segmentation, outs: SegmentOutput[]): Du
 }
 
 /** Full analysis that keeps what a later incremental run needs. */
-export function analyzeFull(text: string, opts: AnalyzeOptions = {}): IncrementalState {
+export function analyzeFull(text: string | Rope, opts: AnalyzeOptions = {}): IncrementalState {
   return settled(firstLook(text, opts));
 }
 
-/** Incremental analysis of `newText` from the state of the previous version (consumed). */
-export function analyzeIncremental(prev: IncrementalState, newText: string, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
+/**
+ * Incremental analysis of `newText` from the state of the previous version (consumed). Pass
+ * the new text as `prev.text.splice(...)` with its `change`: a string (or no change) makes
+ * the engine compare or copy whole texts.
+ */
+export function analyzeIncremental(prev: IncrementalState, newText: string | Rope, change?: TextChange, opts: AnalyzeOptions = prev.opts): IncrementalState {
   const { cleaned, views } = prev;
   return settled(nextLook(prev, newText, change, opts), cleaned, views);
 }
@@ -151,13 +157,15 @@ function settled(state: IncrementalState, prevCleaned: readonly IncrementalState
 }
 
 /** The engine's first look at a text: a full analysis, not settled. */
-function firstLook(text: string, opts: AnalyzeOptions): IncrementalState {
+function firstLook(whole: string | Rope, opts: AnalyzeOptions): IncrementalState {
+  const rope = Rope.of(whole);
+  const text = rope.toString();
   const table = splitLines(text);
   const counts: [number, number, number] = [0, 0, 0];
   countTerminators(text, table.lines, 0, table.lines.length - 1, counts, 1);
   const base = baseModel(text, table);
   const state = (model: DumpModel, seg: Segmentation | null, outs: SegmentOutput[]): IncrementalState => ({
-    text, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: null, stats: { full: true, reused: 0, analysed: outs.length },
+    text: rope, opts, optsKey: optionsKey(opts), table, counts, seg, outs, model, look: model, cleaned: [], views: [], change: null, stats: { full: true, reused: 0, analysed: outs.length },
   });
   if (looksBinary(text)) return state({ ...base, shape: 'binary', notice: BINARY_NOTICE }, null, []);
   if (text.trim() === '') return state(base, null, []);
@@ -266,18 +274,22 @@ function sameSegment(o: Segment, n: Segment, dl: number): boolean {
 
 /**
  * The segmentation of a header-based scraper dump (Title:/URL:/Date: blocks) after an edit
- * inside one article's body: the same segments, moved down by `dl` lines after the edit.
- * Null when the edit touched or could create a header field line, or the dump is laid out
- * otherwise; the caller then segments from scratch. `oldLines` holds the edited lines'
- * old text at a..b (the lines after them are already shifted).
+ * of lines a..b (old numbering; `oldRegion` holds their old text), which are now the
+ * `regionLength` lines from a: the segments before the edit as they were, those after it
+ * moved down by `dl` lines, and the entries the edit falls in shifted (an edit inside an
+ * article's body) or found again (an edit of header lines: see windowSegmentation). Null
+ * when that cannot be sure to give what `segment` would; the caller then segments afresh.
  */
-function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
+function shiftedSegmentation(prev: Segmentation, oldRegion: readonly Line[], lines: readonly Line[], a: number, b: number, regionLength: number, dl: number): Segmentation | null {
   if (prev.shape !== 'scraper' || regionLength === 0) return null;
   const segs = prev.segments;
   const headed = segs.findIndex((s) => s.role === 'entry' && s.header.length > 0);
-  if (headed < 0 || a <= segs[headed].first) return null;
-  for (let i = a; i <= b; i++) if (isHeaderField(oldLines[i].text)) return null;
-  for (let i = a; i < a + regionLength; i++) if (isHeaderField(lines[i].text)) return null;
+  if (headed < 0) return null;
+  let header = false;
+  for (const l of oldRegion) if (isHeaderField(l.text)) header = true;
+  for (let i = a; i < a + regionLength && !header; i++) if (isHeaderField(lines[i].text)) header = true;
+  if (header) return windowSegmentation(prev, headed, lines, a, b, dl);
+  if (a <= segs[headed].first) return null;
   // Every segment from here on ends at or after b: the edit is inside one article's body.
   const at = (x: number) => (x > b ? x + dl : x);
   const segments = segs.map((s): Segment => {
@@ -290,16 +302,63 @@ function shiftedSegmentation(prev: Segmentation, oldLines: readonly Line[], line
   return { shape: prev.shape, segments, related: prev.related };
 }
 
+/**
+ * After an edit of header lines (a title typed in, a field added): the entries from the one
+ * holding line a to the one holding line b are found again on their own lines. Header
+ * blocks are runs of header field lines, each judged on its own lines, so blocks outside
+ * that window stay as they were as long as no run can cross its ends: the line before it is
+ * no header field (it was not, and the edit is after it), and neither is its new last line.
+ * The window must also come after the first block (which decides whether the dump is laid
+ * out by headers at all) and still open with a block.
+ */
+function windowSegmentation(prev: Segmentation, headed: number, lines: readonly Line[], a: number, b: number, dl: number): Segmentation | null {
+  const segs = prev.segments;
+  const holding = (line: number) => {
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].first <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const ka = holding(a);
+  const kb = holding(b);
+  if (ka <= headed) return null;
+  const first = segs[ka].first;
+  const last = segs[kb].last + dl;
+  // (Line `last` comes after the edited lines and ended an entry, so this holds already; a
+  // wrong window would be silently wrong, so it is checked.)
+  if (last < lines.length - 1 && isHeaderField(lines[last].text)) return null;
+  const window = headerWindow(lines, first, last);
+  if (window === null) return null;
+  const segments = segs.slice(0, ka).concat(window);
+  for (let k = kb + 1; k < segs.length; k++) {
+    const s = segs[k];
+    segments.push({
+      ...s, first: s.first + dl, last: s.last + dl,
+      headline: s.headline === null ? null : s.headline + dl, header: s.header.map((x) => x + dl),
+    });
+  }
+  return { shape: prev.shape, segments, related: prev.related };
+}
+
 // ---------------------------------------------------------------------------------------
 
-/**
- * A copy of `s` that does not keep the text it was sliced from alive. V8's slices point into
- * their parent string: a re-split line sliced from each new version of a 50 MB text (and
- * every string the rules cut from it) would pin that version for as long as the line lives,
- * one 100 MB copy per edited place.
- */
-function own(s: string): string {
-  return s.length >= 13 ? (' ' + s).slice(1) : s;
+/** `list` with its `count` items from `at` on replaced by `items`, in place (returns `list`). */
+function replaceRange<T>(list: T[], at: number, count: number, items: readonly T[]): T[] {
+  const d = items.length - count;
+  const n = list.length;
+  if (d > 0) {
+    list.length = n + d;
+    for (let i = n - 1; i >= at + count; i--) list[i + d] = list[i];
+  } else if (d < 0) {
+    for (let i = at + count; i < n; i++) list[i + d] = list[i];
+    list.length = n + d;
+  }
+  for (let i = 0; i < items.length; i++) list[at + i] = items[i];
+  return list;
 }
 
 /**
@@ -308,15 +367,19 @@ function own(s: string): string {
  * without it the edited span is found by comparing the texts (a fast chunked scan).
  */
 /** The first look at `newText`, incremental from the first look at the previous version. */
-function nextLook(prev: IncrementalState, newText: string, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
+function nextLook(prev: IncrementalState, whole: string | Rope, change: TextChange | undefined, opts: AnalyzeOptions): IncrementalState {
   const old = prev.text;
-  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(newText, opts);
-  if (newText === old) return { ...prev, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
-  const c = change ?? diffTexts(old, newText);
+  if (prev.seg === null || optionsKey(opts) !== prev.optsKey) return firstLook(whole, opts);
+  // Without the change, compare the texts (whole strings: only callers without one do this;
+  // the same rope again, as after an empty list of changes, is the same text).
+  const c = change ?? (whole === old ? { start: 0, end: 0, insertedLength: 0 } : diffTexts(old.toString(), whole.toString()));
+  const newText = Rope.of(whole);
+  if (c.start === c.end && c.insertedLength === 0) return { ...prev, text: newText, model: prev.look, change: { start: 0, end: 0, insertedLength: 0 }, stats: { full: false, reused: prev.outs.length, analysed: 0 } };
   const delta = newText.length - old.length;
   // An edit at the very start may add or remove a byte order mark: analyse from scratch.
   if (c.start < 1 || c.insertedLength - (c.end - c.start) !== delta) return firstLook(newText, opts);
-  if (looksBinary(newText) || newText.trim() === '') return firstLook(newText, opts);
+  // (looksBinary reads the first 64 KB only.)
+  if (looksBinary(newText.slice(0, 65536)) || newText.isBlank()) return firstLook(newText, opts);
 
   // 1. Line table: split the edited lines (and one on each side) again.
   const oldLines = prev.table.lines;
@@ -325,17 +388,20 @@ function nextLook(prev: IncrementalState, newText: string, change: TextChange | 
   const lastIsB = b === oldLines.length - 1;
   const from = oldLines[a].start;
   const to = lastIsB ? newText.length : oldLines[b].next + delta;
+  // The region's text, one more character for a CR at its end (whether an LF follows).
+  // Lines are sliced from this small string, not from the whole text, so they do not pin it.
+  const span = newText.slice(from, to + 1);
   const region: Line[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    const ch = newText.charCodeAt(i);
+    const ch = span.charCodeAt(i - from);
     if (ch !== 10 && ch !== 13) continue;
-    const next = ch === 13 && newText.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-    region.push({ index: a + region.length, start, end: i, next, text: own(newText.slice(start, i)) });
+    const next = ch === 13 && span.charCodeAt(i + 1 - from) === 10 ? i + 2 : i + 1;
+    region.push({ index: a + region.length, start, end: i, next, text: span.slice(start - from, i - from) });
     start = next;
     i = next - 1;
   }
-  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: own(newText.slice(start, to)) });
+  if (lastIsB) region.push({ index: a + region.length, start, end: to, next: to, text: span.slice(start - from, to - from) });
   const dl = region.length - (b - a + 1);
   const counts: [number, number, number] = [prev.counts[0], prev.counts[1], prev.counts[2]];
   countTerminators(old, oldLines, a, b, counts, -1);
@@ -350,14 +416,17 @@ function nextLook(prev: IncrementalState, newText: string, change: TextChange | 
       l.next += delta;
     }
   }
-  const lines: Line[] = oldLines.slice(0, a).concat(region, oldLines.slice(b + 1));
+  // The old lines a..b are read below (by shiftedSegmentation): keep them apart, then
+  // replace them in place (a copy of a 900,000-line array costs more than the rest).
+  const oldRegion = oldLines.slice(a, b + 1);
+  const lines = replaceRange(oldLines, a, b - a + 1, region);
   countTerminators(newText, lines, a, a + region.length - 1, counts, 1);
   const { eol, mixedEol } = eolOf(counts);
   if (eol !== prev.table.eol) return firstLook(newText, opts);
   const table: LineTable = { lines, eol, mixedEol, bom: prev.table.bom };
 
   // 2. Segments: reuse the output of every unchanged segment outside the edited lines.
-  const fast = shiftedSegmentation(prev.seg, oldLines, lines, a, b, region.length, dl);
+  const fast = shiftedSegmentation(prev.seg, oldRegion, lines, a, b, region.length, dl);
   const shifted = fast !== null;
   const seg = fast ?? segment(lines);
   const oldSegs = prev.seg.segments;
@@ -422,7 +491,7 @@ export function incrementalAnalyzer(): {
  */
 export function documentAnalyzer(limit = 8, segmentCache = 256): {
   /** `edit`, when given, says how `text` was made from `edit.from` (skips the text compare). */
-  analyze(text: string, opts: AnalyzeOptions, uri?: string, edit?: { from: string; change: TextChange }): DumpModel;
+  analyze(text: string | Rope, opts: AnalyzeOptions, uri?: string, edit?: { from: Rope; change: TextChange }): DumpModel;
   forget(uri: string): void;
 } {
   // Unchanged segments are reused from the state, so the content cache only serves undo and

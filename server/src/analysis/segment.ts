@@ -121,14 +121,15 @@ interface Header {
   byline: string | null;
 }
 
-function findHeaders(lines: readonly Line[]): Header[] {
+/** The header blocks among lines from..to (a block is a run of header field lines). */
+function findHeaders(lines: readonly Line[], from = 0, to = lines.length - 1): Header[] {
   const headers: Header[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i <= to; i++) {
     if (!isHeaderField(lines[i].text)) continue;
     const h: Header = { start: i, end: i, title: null, titleColumn: 0, source: null, published: null, byline: null };
     let j = i;
     let fields = 0;
-    for (; j < lines.length; j++) {
+    for (; j <= to; j++) {
       const m = mayBeHeaderField(lines[j].text) ? HEADER_FIELD.exec(lines[j].text) : null;
       if (!m) break;
       fields++;
@@ -158,15 +159,7 @@ export function segment(lines: readonly Line[]): Segmentation {
     if (headers[0].start > 0 && lines.slice(0, headers[0].start).some((l) => l.text.trim() !== '')) {
       segments.push(plain(0, headers[0].start - 1, 'entry'));
     }
-    headers.forEach((h, k) => {
-      const end = k + 1 < headers.length ? headers[k + 1].start - 1 : last;
-      const header: number[] = [];
-      for (let x = h.start; x <= h.end; x++) header.push(x);
-      segments.push({
-        first: h.start, last: end, role: 'entry', headline: h.title, headlineColumn: h.titleColumn,
-        header: header.filter((x) => x !== h.title), source: h.source, published: h.published, byline: h.byline,
-      });
-    });
+    for (const sg of headerSegments(headers, last)) segments.push(sg);
     return { shape: 'scraper', segments, related: null };
   }
   const rules = lines.filter((l) => isRuleLine(l.text)).map((l) => l.index);
@@ -202,6 +195,30 @@ export function segment(lines: readonly Line[]): Segmentation {
   const short = nonBlank.filter((l) => wordCount(l.text) <= 6).length;
   const shape: DumpShape = nonBlank.length === 0 ? 'empty' : short >= 10 && short >= nonBlank.length * 0.3 ? 'page' : 'single';
   return { shape, segments: [plain(0, last, 'main')], related: null };
+}
+
+/** One entry per header block, running to the line before the next block (the last to `last`). */
+function headerSegments(headers: readonly Header[], last: number): Segment[] {
+  return headers.map((h, k) => {
+    const end = k + 1 < headers.length ? headers[k + 1].start - 1 : last;
+    const header: number[] = [];
+    for (let x = h.start; x <= h.end; x++) header.push(x);
+    return {
+      first: h.start, last: end, role: 'entry', headline: h.title, headlineColumn: h.titleColumn,
+      header: header.filter((x) => x !== h.title), source: h.source, published: h.published, byline: h.byline,
+    };
+  });
+}
+
+/**
+ * The entries of lines first..last of a header-based scraper dump, as `segment` would find
+ * them: null unless a header block still starts at `first`. The caller makes sure no block
+ * runs over the window's ends (the line before `first` and line `last` are no header
+ * fields), so blocks elsewhere are as they were.
+ */
+export function headerWindow(lines: readonly Line[], first: number, last: number): Segment[] | null {
+  const headers = findHeaders(lines, first, last);
+  return headers.length > 0 && headers[0].start === first ? headerSegments(headers, last) : null;
 }
 
 function plain(first: number, last: number, role: Segment['role']): Segment {
