@@ -45,6 +45,9 @@ const MAX_WORDS = 60;
 export function matchCaptionLine(line: string): LineHit | null {
   const t = line.trim();
   if (t.length < 4 || t.length > 600) return null;
+  // Every pattern below needs a colon, a slash or a bracket, a short line, or a line that
+  // opens with "Photo"/"Image": a cheaper test than the words for most prose.
+  if (t.length > 45 && !/[:：\/(\[]/.test(t) && !/^(?:photo|image)/i.test(t)) return null;
   const lower = lowerForPrecheck(t);
   if (lower !== null && !KEYS.test(lower)) return null;
   if (wordCount(t) > MAX_WORDS) return null;

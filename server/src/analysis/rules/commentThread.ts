@@ -21,9 +21,15 @@ function words(t: string): number {
   return s === '' ? 0 : s.split(/\s+/u).length;
 }
 
+/** The verbs AUTHOR ends in, for a cheap test of the line's last word first. */
+const VERBS = new Set(AUTHOR.source.slice(AUTHOR.source.indexOf('(?:says') + 3, AUTHOR.source.lastIndexOf(')')).split('|').map((v) => v.split(' ').pop()!));
+
 function isAuthorLine(t: string): boolean {
   const s = t.trim();
-  return s.length > 0 && s.length <= 80 && words(s) <= 8 && !SENT_END.test(s.replace(/:$/u, '')) && AUTHOR.test(s);
+  if (s.length === 0 || s.length > 80) return false;
+  const last = s.slice(s.lastIndexOf(' ') + 1).replace(/:$/u, '').toLowerCase();
+  if (!VERBS.has(last) && !VERBS.has(s.slice(s.lastIndexOf(' ', s.length - 3) + 1).replace(/\s*:$/u, '').toLowerCase())) return false;
+  return words(s) <= 8 && !SENT_END.test(s.replace(/:$/u, '')) && AUTHOR.test(s);
 }
 
 /** A comment longer than this many lines is not a comment: the thread has ended. */
