@@ -237,7 +237,7 @@ def main():
     model = {'trained_on': 'all files' if final else 'files with index % 5 != 0',
              'features': names, 'stackFeatures': STACK_NAMES,
              'chrome': s1['chrome'], 'headline': s1['headline'], 'stack': compact(st), 'stackHeadline': compact(hd), 'after': compact(after), 'before': compact(before),
-             'threshold': arg(args, '--threshold', 0.6), 'stackThreshold': arg(args, '--stack-threshold', 0.95),
+             'threshold': arg(args, '--threshold', 0.6), 'stackThreshold': arg(args, '--stack-threshold', 0.98),
              'stackBodyProse': arg(args, '--stack-body-prose', 0.95),
              'stackOuterThreshold': arg(args, '--stack-outer', 0.7), 'boundaryCost': arg(args, '--boundary-cost', 3.0),
              # segments where no phrase rule fired (eval --unknown-language measures them)
