@@ -2,9 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
+import { doc, found } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
-const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
 
 const ARTICLES: Record<string, [string, string, string]> = {
   en: [

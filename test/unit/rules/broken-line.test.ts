@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
+import { doc } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
 
 const HEAD = 'Russia restricts Telegram and WhatsApp calls';
 const TAIL =

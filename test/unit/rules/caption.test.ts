@@ -3,15 +3,11 @@
 // middle of a paragraph, is text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, clean } from '../../../server/src/analysis';
+import { clean } from '../../../server/src/analysis';
 import { matchCaptionLine } from '../../../server/src/analysis/rules/caption';
+import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
-const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
 
-const HEAD = 'Council approves new budget for city parks and libraries';
-const P1 = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
-const P2 = 'Councillors said the money would be spent over three years, with most of it going to repairs of buildings that have been closed since the flood.';
 
 const CAPTIONS = [
   'Photo: Jane Doe',

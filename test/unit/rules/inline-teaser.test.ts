@@ -2,9 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
+import { doc, found } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
-const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
 
 const HEAD = 'India name squad for the England tour';
 const P1 = 'The selectors named a sixteen-man squad on Monday, recalling two fast bowlers who missed the home series through injury.';

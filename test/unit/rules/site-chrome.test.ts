@@ -3,13 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
+import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
-const found = (text: string) => analyze(text).residue.map((r) => [r.rule, text.slice(r.start, r.end)]);
 
-const HEAD = 'Council approves new budget for city parks and libraries';
-const P1 = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
-const P2 = 'Councillors said the money would be spent over three years, with most of it going to repairs of buildings that have been closed since the flood.';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
   const tail = ['Tags: Budget, Parks, Libraries', 'Comments', 'No comments yet...', 'Related Articles', 'Copyright © 2026 Daily Herald. All rights reserved.'];

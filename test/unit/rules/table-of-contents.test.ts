@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clean } from '../../../server/src/analysis';
 import { findTocBlocks } from '../../../server/src/analysis/rules/tableOfContents';
+import { doc } from '../../support/ruleCase';
 
-const doc = (...lines: string[]) => lines.join('\n') + '\n';
 const HEAD = 'How to choose a kettle for pour-over coffee at home';
 const P = (n: number) => `Paragraph ${n} explains at some length why the spout, the handle and the thermometer matter when you brew a careful cup every morning.`;
 const SECTIONS = ['Why the spout matters', 'Temperature control', 'Our top picks'];
