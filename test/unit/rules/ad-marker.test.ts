@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found } from '../../support/ruleCase';
 
-
 const ARTICLES: Record<string, [string, string, string]> = {
   en: [
     'Council approves new budget for city parks and libraries',

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc } from '../../support/ruleCase';
 
-
 const HEAD = 'Russia restricts Telegram and WhatsApp calls';
 const TAIL =
   ', citing alleged failures to comply with Russian law, particularly regarding information sharing with law enforcement in fraud and terrorism cases. According to Reuters, the restrictions affect only call functionality.';

@@ -7,8 +7,6 @@ import { clean } from '../../../server/src/analysis';
 import { matchCaptionLine } from '../../../server/src/analysis/rules/caption';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
-
-
 const CAPTIONS = [
   'Photo: Jane Doe',
   'Image credit: Shutterstock',

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc } from '../../support/ruleCase';
 
-
 const HEAD = "Russia's Lavrov holds talks with Ankara, Budapest on outcomes of Alaska summit";
 const A1 = '"The foreign ministers exchanged views on the outcomes of the high-level Russia-US meeting held in Alaska on August 15," the ministry said in a statement posted on its';
 const H1 = 'PUSHES FOR DIPLOMATIC DIALOGUE';

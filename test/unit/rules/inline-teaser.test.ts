@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found } from '../../support/ruleCase';
 
-
 const HEAD = 'India name squad for the England tour';
 const P1 = 'The selectors named a sixteen-man squad on Monday, recalling two fast bowlers who missed the home series through injury.';
 const P2 = 'The squad will travel to London next week and play two warm-up matches before the first Test at Headingley in June.';

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found } from '../../support/ruleCase';
 
-
 const EN = [
   'Council approves new budget for city parks and libraries',
   'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.',

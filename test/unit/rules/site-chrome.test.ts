@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
-
-
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
   const tail = ['Tags: Budget, Parks, Libraries', 'Comments', 'No comments yet...', 'Related Articles', 'Copyright © 2026 Daily Herald. All rights reserved.'];
   const text = doc(HEAD, P1, P2, ...tail);

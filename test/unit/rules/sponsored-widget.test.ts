@@ -4,9 +4,6 @@ import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
-/** Every finding as [rule, covered text]. */
-
-
 // The block as the seed dump has it (seed-daily8.txt lines 14-24).
 const SEED_BLOCK = [
   'by Taboola',
