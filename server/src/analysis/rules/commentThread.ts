@@ -28,7 +28,10 @@ function words(t: string): number {
 }
 
 function isAuthorLine(t: string): boolean {
-  const s = t.trim().replace(/\s*:$/u, '');
+  // Length first: the colon's strip below would rescan a long run of spaces at every position.
+  const trimmed = t.trim();
+  if (trimmed.length === 0 || trimmed.length > 82) return false;
+  const s = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
   if (s.length === 0 || s.length > 80) return false;
   const lower = s.toLowerCase();
   const verb = VERBS.find((v) => lower.endsWith(v) && /\s/u.test(lower[lower.length - v.length - 1] ?? ''));
