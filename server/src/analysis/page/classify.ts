@@ -72,6 +72,7 @@ const IN_REGION = NF + STACK_NAMES.indexOf('inRegion');
 const HEADLINE_BEFORE = 150;
 const HEADLINE_AFTER = 12;
 const BYLINE_COL = FEATURE_NAMES.indexOf('bylineLike');
+const LABEL_COL = FEATURE_NAMES.indexOf('labelColon');
 
 let trace: ((input: PageInput) => void) | null = null;
 /** Training hook: records every classifier input (scripts/train/dump.ts). */
@@ -167,13 +168,9 @@ export function classifyPage(input: PageInput): PageVerdict {
         return headStackForest.score(row, 0, WH);
       });
     }
-    let best = -Infinity;
-    for (let j = 0; j < cands.length; j++) {
-      if (hs[j] > best) {
-        best = hs[j];
-        headline = pf.idx[cands[j]];
-      }
-    }
+    let bestJ = -1;
+    for (let j = 0; j < cands.length; j++) if (bestJ < 0 || hs[j] > hs[bestJ]) bestJ = j;
+    if (bestJ >= 0) headline = pf.idx[cands[headlineAboveByline(pf, cands, hs, bestJ)]];
   }
   const noRules = !input.ruled.some((r) => r !== null);
   // The article's ends: lines before its first line or after its last are furniture.
@@ -243,6 +240,40 @@ export function classifyPage(input: PageInput): PageVerdict {
     }
   }
   return { roles, evidence, headline, scores };
+}
+
+/** How far under a byline a pick may sit and still be the byline's furniture; how far above
+ *  the byline its headline may sit (a deck and a share bar can come between). */
+const UNDER_BYLINE = 10;
+const ABOVE_BYLINE = 6;
+const SURE_HEADLINE = 3;
+
+/**
+ * A byline follows its headline. A pick a few lines under a "By ..." line is the byline's
+ * own furniture ("Follow Jane Doe on Twitter", the author's job title, a teaser under the
+ * story's head): the best candidate just above that byline is the headline. Returns the
+ * index into `cands` to use.
+ */
+function headlineAboveByline(pf: ReturnType<typeof pageFeatures>, cands: number[], hs: number[], bestJ: number): number {
+  const W = pf.width;
+  const pick = cands[bestJ];
+  let by = -1;
+  for (let k = pick - 1; k >= Math.max(0, pick - UNDER_BYLINE); k--) {
+    if (pf.x[k * W + BYLINE_COL] === 1) {
+      by = k;
+      break;
+    }
+  }
+  // a pick the model is very sure of (p >= 0.95) stands: some sites print the byline first
+  if (by < 0 || hs[bestJ] >= SURE_HEADLINE) return bestJ;
+  let j2 = -1;
+  for (let j = 0; j < cands.length; j++) {
+    const k = cands[j];
+    // a headline: not prose, not one word (a section kicker), not a "Label: value" line
+    const headlineShaped = !pf.prose[k] && pf.words[k] >= 2 && pf.x[k * W + LABEL_COL] !== 1;
+    if (k < by && k >= by - ABOVE_BYLINE && headlineShaped && (j2 < 0 || hs[j] > hs[j2])) j2 = j;
+  }
+  return j2 < 0 ? bestJ : j2;
 }
 
 /**
