@@ -71,6 +71,8 @@ const CASES: [string, string][] = [
   ['credit labels and slashes on one line', repeat('Photo: Image credit: / / Getty ', 300 * KB)],
   ['tables of contents whose entries all recur', repeat('Table of Contents\nWhy it matters\nWhat comes next\n', 300 * KB)],
   ['comment author lines', repeat('Jane says:\nDecember 19, 2025 at 13:01\nThanks for this.\n', 300 * KB)],
+  ['comment section labels and reply lines', repeat('36 Comments\nReply\n2 days ago at 07:52 am\n', 300 * KB)],
+  ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
 ];
 
 for (const [name, text] of CASES) {

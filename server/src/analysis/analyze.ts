@@ -10,7 +10,7 @@ import { findBrokenJoins } from './rules/brokenLine';
 import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
-import { findCommentBlocks } from './rules/commentThread';
+import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -352,8 +352,9 @@ function wholeLines(
     }
   }
   //    A table of contents: its label and the section links that recur below as subheadings.
-  //    Reader comments: "Jane says:" lines, two or more, and what follows each.
-  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original)]) {
+  //    Reader comments: "Jane says:" lines, two or more, and what follows each; or a
+  //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
+  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original), ...findCommentSections(original)]) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
       hits[i] = { rule: b.rule, evidence: b.evidence };

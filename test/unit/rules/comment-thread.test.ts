@@ -1,8 +1,10 @@
 // site-chrome, comment threads: "Jane says:" author lines (two or more make a thread) and
 // the comment that follows each; a single "The minister says:" line before a quote is text.
+// Comment sections without author verbs: a "36 Comments" label, then comments that each carry
+// a time, a Reply button or a score, after the story (a live blog's times are the story).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommentBlocks } from '../../../server/src/analysis/rules/commentThread';
+import { findCommentBlocks, findCommentSections } from '../../../server/src/analysis/rules/commentThread';
 
 const C = (n: number) => `Comment ${n}: thanks for writing this up, the part about the spout finally explained why my pour is so uneven every morning.`;
 
@@ -25,4 +27,42 @@ test('invalid: one "says:" line is a quote in the article', () => {
 test('invalid: sentences that end in "says" are not author lines', () => {
   const lines = ['That is what the report says.', C(1), 'Nobody knows what he said.', C(2)];
   assert.deepEqual(findCommentBlocks(lines), []);
+});
+
+const STORY = (n: number) => `Story paragraph ${n}: the council voted on Tuesday to approve a budget that raises spending on parks and libraries by twelve percent over three years.`;
+const span = (lines: string[]) => findCommentSections(lines).map((b) => [b.first, b.last]);
+
+test('valid: a comment section after the story, from its label to the end of its last comment', () => {
+  const lines = [STORY(1), STORY(2), '', '36 Comments', 'Woyzeck', '2 days ago at 07:52 am', C(1), 'Rating: 36 Votes', 'Nick A', '2 days ago at 07:47 am', C(2), 'Rating: 25 Votes', '', 'Footer link'];
+  // the last comment runs as far as the longest gap between two furniture lines (4 lines)
+  assert.deepEqual(span(lines), [[3, 13]]);
+});
+
+test('valid: Substack and Slashdot shapes, and labels in other languages', () => {
+  const substack = [STORY(1), 'Discussion about this post', 'Doug Clow', '8d', C(1), 'Reply', 'Share', 'Anna Lee', '3d', C(2), 'Reply'];
+  assert.deepEqual(span(substack), [[1, 10]]);
+  const slashdot = [STORY(1), 'Comments Filter:', 'Re: Guaranteed jobs? (Score:2)', 'by someone ( 1311177 )', C(1), 'What could go wrong? (Score:3, Interesting)', C(2), 'Reply to This Share', 'Flag as Inappropriate'];
+  assert.equal(span(slashdot).length, 1);
+  for (const label of ['12 Kommentare', 'Commentaires', 'Comentarios (4)', 'Комментарии']) {
+    const lines = [STORY(1), label, 'Anna', '3 hours ago', C(1), 'Reply', 'Karl', '1 hour ago', C(2)];
+    assert.equal(span(lines).length, 1, label);
+  }
+});
+
+test('invalid: a live blog repeats times, but the story goes on below the label', () => {
+  const entries = [STORY(1), '3 hours ago', STORY(2), '2 hours ago', STORY(3), '1 hour ago', STORY(4), '5 minutes ago', STORY(5), STORY(6)];
+  assert.deepEqual(span(['Comments', ...entries]), []);
+  // the same lines after a story three times as long would be a comment section
+  assert.equal(span([...Array.from({ length: 18 }, (_, i) => STORY(10 + i)), 'Comments', ...entries]).length, 1);
+});
+
+test('invalid: a label with fewer than three comment lines, or none close to it', () => {
+  assert.deepEqual(span([STORY(1), 'Comments', 'Jane', '2 hours ago', C(1), 'Reply']), []);
+  const far = [STORY(1), STORY(2), 'No comments yet', ...Array.from({ length: 10 }, (_, i) => `Related story ${i}`), 'Reply', 'Reply', 'Reply'];
+  assert.deepEqual(span(far), []);
+});
+
+test('invalid: a sentence about comments is not a label', () => {
+  const lines = [STORY(1), 'The minister declined to answer comments from reporters about the budget on Tuesday.', 'Reply', '1 hour ago', 'Like'];
+  assert.deepEqual(span(lines), []);
 });

@@ -4,6 +4,7 @@
 // thread (one "The minister says:" line before a quote is an article's). Each comment runs
 // from its author line to the next one; the last one is as long as the longest before it.
 import type { RuleId } from '../model';
+import { isTimeLine } from '../shape';
 
 /** What a comment's author line ends in: "Jane says:", "Anna sagt:", "Karl a écrit :". */
 const VERBS = [
@@ -63,6 +64,88 @@ export function findCommentBlocks(lines: readonly string[]): CommentBlock[] {
     while (last > first && lines[last].trim() === '') last--;
     const name = lines[first].trim();
     blocks.push({ first, last, rule: 'site-chrome', evidence: `a reader comment ("${name.length > 40 ? name.slice(0, 39) + '…' : name}", one of ${authors.length} in a thread)` });
+  }
+  return blocks;
+}
+
+// A comment section with no "says:" lines: a label ("36 Comments", "Discussion about this
+// post", "Kommentare"), then comments whose every one carries the same small furniture: a
+// time ("2 days ago at 07:52 am", "8d"), an action ("Reply", "Like", "Flag as
+// Inappropriate"), a score ("Rating: 36 Votes", "(Score:2)"). Three or more such lines, each
+// a comment's length from the last, make a thread. A live blog also repeats times, but it is
+// the story: a comment section follows the story, so more long prose lies above its label
+// than (half) below its end.
+
+/** A label names the section: a short line with the word for comments in it. */
+const LABEL_WORDS =
+  /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|комментари\p{L}*|yorumlar)(?:$|[\s\]):])/iu;
+const MAX_LABEL_CHARS = 80;
+const MAX_LABEL_WORDS = 6;
+/** The buttons under a comment. */
+const ACTIONS =
+  /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)\b/iu;
+const SCORES =
+  /\(score:\s*-?\d|^rating:\s*-?\d+\s+votes?$|^\d+\s+(?:likes?|votes?|points?|replies)$|^\d{1,3}[smhdw]$|^expand full comment$|^flag as inappropriate$|^reply to this\b/iu;
+/** "2 days ago at 07:52 am": a relative time with the clock time comment systems add. */
+const COMMENT_TIME = /^(?:an?|\d{1,3})\s+(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?$/iu;
+const MAX_META_CHARS = 100;
+const MAX_META_WORDS = 12;
+/** Non-blank lines from the label to the first comment line, and between comment lines. */
+const MAX_LEAD = 8;
+const MAX_COMMENT = 12;
+const MIN_META = 3;
+/** Long prose lines (the story's paragraphs, or a comment's) have this many words. */
+const PROSE_WORDS = 20;
+
+function isSectionLabel(t: string): boolean {
+  const s = t.trim();
+  return s.length > 0 && s.length <= MAX_LABEL_CHARS && words(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s);
+}
+
+function isCommentMeta(t: string): boolean {
+  const s = t.trim();
+  if (s.length === 0 || s.length > MAX_META_CHARS || words(s) > MAX_META_WORDS) return false;
+  return isTimeLine(s) || COMMENT_TIME.test(s) || ACTIONS.test(s) || SCORES.test(s);
+}
+
+export function findCommentSections(lines: readonly string[]): CommentBlock[] {
+  const nb: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') nb.push(i);
+  // prose[k]: words in long prose lines among the first k non-blank lines
+  const prose = new Array<number>(nb.length + 1).fill(0);
+  for (let k = 0; k < nb.length; k++) {
+    const w = words(lines[nb[k]]);
+    prose[k + 1] = prose[k] + (w >= PROSE_WORDS ? w : 0);
+  }
+  const blocks: CommentBlock[] = [];
+  for (let a = 0; a < nb.length; a++) {
+    if (!isSectionLabel(lines[nb[a]])) continue;
+    const metas: number[] = [];
+    let prev = a;
+    for (let b = a + 1; b < nb.length && b - prev <= (metas.length > 0 ? MAX_COMMENT : MAX_LEAD); b++) {
+      if (isCommentMeta(lines[nb[b]])) {
+        metas.push(b);
+        prev = b;
+      }
+    }
+    if (metas.length < MIN_META) continue;
+    // The last comment runs past its furniture line as far as the longest gap between two.
+    let longest = 1;
+    for (let k = 1; k < metas.length; k++) longest = Math.max(longest, metas[k] - metas[k - 1]);
+    const end = Math.min(nb.length - 1, metas[metas.length - 1] + longest);
+    const above = prose[a];
+    const below = prose[nb.length] - prose[end + 1];
+    // Lines inside this span need not be tried as labels again: linear overall.
+    const first = nb[a];
+    const label = lines[first].trim();
+    a = end;
+    if (2 * above <= below) continue;
+    blocks.push({
+      first,
+      last: nb[end],
+      rule: 'site-chrome',
+      evidence: `a reader comment section ("${label.length > 40 ? label.slice(0, 39) + '…' : label}", then ${metas.length} comment time, reply or score lines)`,
+    });
   }
   return blocks;
 }
