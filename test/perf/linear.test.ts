@@ -72,6 +72,8 @@ const CASES: [string, string][] = [
   ['tables of contents whose entries all recur', repeat('Table of Contents\nWhy it matters\nWhat comes next\n', 300 * KB)],
   ['comment author lines', repeat('Jane says:\nDecember 19, 2025 at 13:01\nThanks for this.\n', 300 * KB)],
   ['comment section labels and reply lines', repeat('36 Comments\nReply\n2 days ago at 07:52 am\n', 300 * KB)],
+  ['link shelves: labels and headlines', 'One long paragraph opens the story here, so that the shelves below count as shelves after it has begun to be told.\n' + repeat('Related articles\nMayor promises new pool for the east side\nLibrary hours extended\n', 300 * KB)],
+  ['"More on" labels with long names', repeat('More on ' + 'x'.repeat(50) + '\n', 300 * KB)],
   ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
 ];
 

@@ -11,6 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
+import { findShelfBlocks } from './rules/linkShelf';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -354,7 +355,9 @@ function wholeLines(
   //    A table of contents: its label and the section links that recur below as subheadings.
   //    Reader comments: "Jane says:" lines, two or more, and what follows each; or a
   //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
-  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original), ...findCommentSections(original)]) {
+  //    A shelf of links: a "Related articles" label and the headlines under it.
+  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original), ...findCommentSections(original), ...findShelfBlocks(original)];
+  for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
       hits[i] = { rule: b.rule, evidence: b.evidence };

@@ -1,0 +1,113 @@
+// A shelf of links to other stories: a label ("Related articles", "More on Kellogg:", "DON'T
+// MISS", "Lesen Sie auch", "関連記事") alone on its line, then the linked headlines, one per
+// line, with no text of their own. The label alone is caught by the phrase lists; the
+// headlines under it are short title-shaped lines that the page classifier, seeing them
+// inside the article, tends to keep. The shelf ends at the first line that is not a title;
+// the last title right above a paragraph is kept, since it may be a subheading that
+// introduces the paragraph. A shelf whose teasers carry their excerpts is the page
+// classifier's to judge.
+import type { RuleId } from '../model';
+import { isTimeLine } from '../shape';
+
+/** The label: the whole line, maybe with a colon. "More on|from|about X" names up to four words. */
+const LABEL = new RegExp(
+  '^(?:' +
+    [
+      "related(?: (?:articles?|stories|posts|content|reading|coverage|news|links|videos?))?",
+      'see also', 'read (?:more|next|also)', 'also read', 'also see', 'must read',
+      'more (?:stories|articles|news|videos?|coverage|reading)', 'more (?:on|from|about|in) \\S+(?: \\S+){0,3}',
+      'you (?:may|might) also (?:like|enjoy|be interested in)', 'recommended(?: for you| reading| articles| stories)?',
+      'popular(?: (?:posts|articles|stories|now))?', 'trending(?: (?:now|stories|articles))?',
+      'latest(?: (?:news|articles|posts|stories|videos?))?', 'most (?:read|popular|viewed|shared)',
+      'further reading', 'explore more', 'keep reading', 'up next', "don[’']?t miss", "editor[’']?s (?:picks?|choice)",
+      'top stories', 'in case you missed it', 'icymi', 'what to read next',
+      // de, fr, es, it, pt, nl, pl, ru, ja, zh, ko, ar, hi
+      'mehr zum thema', 'auch interessant', 'lesen sie auch', 'das könnte sie auch interessieren', 'weitere artikel',
+      'à lire aussi', 'lire aussi', 'sur le même sujet', 'articles similaires', 'leer más', 'lea también', 'te puede interesar',
+      'noticias relacionadas', 'artículos relacionados', 'leggi anche', 'articoli correlati', 'potrebbe interessarti',
+      'leia também', 'veja também', 'notícias relacionadas', 'lees ook', 'meer over \\S+(?: \\S+){0,2}', 'gerelateerde artikelen',
+      'czytaj też', 'czytaj także', 'zobacz też', 'читайте также', 'похожие статьи', 'смотрите также', 'по теме',
+      '関連記事', '相关阅读', '相关文章', '相關文章', '관련 기사', '관련기사', 'اقرأ أيضا', 'اقرأ أيضًا', 'यह भी पढ़ें',
+    ].join('|') +
+    ')\\s*[:：]?$',
+  'iu',
+);
+const MAX_LABEL_CHARS = 60;
+/** A linked headline: a few words, not starting lower-case, no sentence or list punctuation at its end. */
+const MIN_TITLE_WORDS = 3;
+const MAX_TITLE_WORDS = 20;
+const TITLE_END = /[.,;:]$/u;
+/** A shorter line inside a shelf ("Video", "Kellogg MBA Interview Guide"). */
+const MAX_SHORT_CHARS = 40;
+/** The first paragraph after the shelf. */
+const PARAGRAPH_WORDS = 20;
+const MAX_ENTRIES = 15;
+const MIN_ENTRIES = 2;
+const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez)\s+\p{Lu}/u;
+
+export interface ShelfBlock {
+  first: number;
+  last: number;
+  rule: RuleId;
+  evidence: string;
+}
+
+function words(t: string): number {
+  return t === '' ? 0 : t.split(/\s+/u).length;
+}
+
+function isLabel(t: string): boolean {
+  return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t);
+}
+
+function isTitle(t: string): boolean {
+  const w = words(t);
+  return w >= MIN_TITLE_WORDS && w <= MAX_TITLE_WORDS && !/^\p{Ll}/u.test(t) && !TITLE_END.test(t);
+}
+
+function isShortEntry(t: string): boolean {
+  return t.length <= MAX_SHORT_CHARS && !/^\p{Ll}/u.test(t) && !/[.!?。！？]$/u.test(t);
+}
+
+export function findShelfBlocks(lines: readonly string[]): ShelfBlock[] {
+  const blocks: ShelfBlock[] = [];
+  // Above the story's first paragraph a label is more often the page's menu or a kicker
+  // over the headline ("Latest", "Trending"), and the "entries" under it the headline itself.
+  let storyStarted = false;
+  for (let i = 0; i < lines.length; i++) {
+    const label = lines[i].trim();
+    if (!storyStarted && words(label) >= PARAGRAPH_WORDS) storyStarted = true;
+    if (!storyStarted || !isLabel(label)) continue;
+    const entries: number[] = [];
+    let k = i + 1;
+    for (; k < lines.length && entries.length < MAX_ENTRIES; k++) {
+      const t = lines[k].trim();
+      if (t === '') continue;
+      // A byline or a date under an entry makes that entry a story's own headline: the
+      // shelf ended above it.
+      if (isTimeLine(t) || BYLINE.test(t)) {
+        entries.pop();
+        break;
+      }
+      // the first entry must be a headline; after it, shorter link lines may come too
+      if (!isTitle(t) && !(entries.length > 0 && isShortEntry(t))) break;
+      entries.push(k);
+    }
+    while (k < lines.length && lines[k].trim() === '') k++;
+    if (k < lines.length && words(lines[k].trim()) >= PARAGRAPH_WORDS) {
+      // The title right above the paragraph (and the short lines between them, "Image",
+      // "Updated") may be the paragraph's subheading or the story's own headline.
+      while (entries.length > 0 && !isTitle(lines[entries[entries.length - 1]].trim())) entries.pop();
+      entries.pop();
+    }
+    if (entries.length < MIN_ENTRIES) continue;
+    blocks.push({
+      first: i,
+      last: entries[entries.length - 1],
+      rule: 'site-chrome',
+      evidence: `a shelf of links to other stories ("${label}", then ${entries.length} headlines)`,
+    });
+    i = entries[entries.length - 1];
+  }
+  return blocks;
+}

@@ -1,0 +1,43 @@
+// site-chrome, link shelves: a "Related articles" / "More on X:" / "Lesen Sie auch" label
+// alone on its line, after the story has begun, and the linked headlines under it. The
+// shelf stops at the first line that is not a title; a title right above a paragraph, or
+// above a byline or a date, is a subheading or a story's own headline and stays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findShelfBlocks } from '../../../server/src/analysis/rules/linkShelf';
+
+const STORY = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
+const span = (lines: string[]) => findShelfBlocks(lines).map((b) => [b.first, b.last]);
+
+test('valid: a label after the story and the headlines under it', () => {
+  const lines = [STORY, 'Related articles', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', 'Council delays vote on bus lanes', '', 'Comments are closed for this story.'];
+  assert.deepEqual(span(lines), [[1, 4]]);
+});
+
+test('valid: "More on X:" labels, shorter link lines after a headline, labels in other languages', () => {
+  const more = [STORY, 'More on Kellogg:', 'Kellogg Video Essay Tips & Admissions Insights', 'Interview Guide', 'Your Chances at Kellogg: Acceptance Rate'];
+  assert.deepEqual(span(more), [[1, 4]]);
+  for (const label of ['Lesen Sie auch:', 'À lire aussi', 'Leggi anche', 'Читайте также', '関連記事', "DON'T MISS"]) {
+    assert.equal(span([STORY, label, 'Mayor promises new pool for the east side', 'Library hours to be extended in spring']).length, 1, label);
+  }
+});
+
+test('valid: the title right above the next paragraph stays (a subheading)', () => {
+  const lines = [STORY, 'See also:', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', 'What the budget means for schools', STORY];
+  assert.deepEqual(span(lines), [[1, 3]]);
+});
+
+test('invalid: a label above the story is a menu or a kicker, and its "entries" the headline', () => {
+  assert.deepEqual(span(['Latest', 'Council approves new budget for city parks', 'By Jane Doe', STORY]), []);
+});
+
+test('invalid: a title above a byline or a date is a story\'s own headline', () => {
+  const lines = [STORY, 'Recommended', 'Mayor promises new pool for the east side', 'Council approves new budget for city parks', 'June 5, 2025', STORY];
+  // one teaser is left above the story's headline: too few for a shelf
+  assert.deepEqual(span(lines), []);
+});
+
+test('invalid: a list under a label-like sentence, or sentences under a label', () => {
+  assert.deepEqual(span([STORY, 'Popular stay-put renovations include:', 'Walk-in showers with seats', 'Grab bars that double as towel holders']), []);
+  assert.deepEqual(span([STORY, 'Related', 'the council said it would revisit the plan.', 'it was not clear when.']), []);
+});
