@@ -102,3 +102,27 @@ test(
     assert.deepEqual(found(text), [['promo', line]]);
   },
 );
+
+test('valid: the fine print of a sign-up form, in several languages', () => {
+  const lines = [
+    'By submitting this form, you authorize the University and its representatives to contact you via SMS or phone.',
+    'By providing your information and clicking Subscribe, you agree to our Terms of Use and Privacy Policy.',
+    'This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.',
+    'En vous inscrivant, vous acceptez nos conditions générales et notre politique de confidentialité.',
+    'Al suscribirte aceptas la política de privacidad y el aviso legal.',
+    'Mit der Anmeldung stimmen Sie unseren Datenschutzbestimmungen zu.',
+  ];
+  for (const l of lines) {
+    const text = doc(EN[0], EN[1], EN[2], l, EN[3]);
+    assert.deepEqual(found(text), [['promo', l]], l);
+  }
+});
+
+test('invalid: sentences that open the same way but agree to nothing, or agree without signing up', () => {
+  const lines = [
+    'By clicking on the map, readers can see which parks will be repaired first and when the work will begin.',
+    'By submitting the plan in March, the council gave residents six weeks to comment on it.',
+    'Residents who agree with the plan can say so at the meeting on Thursday, the mayor said.',
+  ];
+  for (const l of lines) assert.deepEqual(found(doc(EN[0], EN[1], l, EN[2], EN[3])), [], l);
+});

@@ -18,9 +18,29 @@ function mayEndInButton(t: string): boolean {
   return tail.endsWith('now') || tail.endsWith('today') || tail.endsWith('here') || tail.endsWith('free');
 }
 
+// The fine print of a sign-up form: "By submitting this form, you agree to our Terms...",
+// "This site is protected by reCAPTCHA...". It opens with how the reader signs up and goes on
+// to what they agree to; both are needed ("By clicking on the map, readers can see..." stays).
+const CONSENT_OPEN =
+  /^(?:by\s+(?:submitting|clicking|tapping|providing|signing\s+up|subscribing|entering|registering|continuing|creating|joining|checking)|en\s+(?:vous\s+inscrivant|cliquant|soumettant|continuant)|al\s+(?:suscribirte|suscribirse|hacer\s+clic|registrarte|enviar)|ao\s+(?:se\s+inscrever|clicar|enviar|assinar)|mit\s+(?:der|dem|ihrer|deiner)\s+(?:anmeldung|klick|registrierung|absenden))(?![\p{L}\p{N}])/iu;
+const CONSENT_AGREE =
+  /(?<![\p{L}\p{N}])(?:agree|consent|authori[sz]e|accept|acknowledge|acceptez|accepte|aceptas|acepta|concorda|stimmen\s+sie|stimmst\s+du|einverstanden|zustimm)/iu;
+const RECAPTCHA = /^this site is protected by recaptcha(?![\p{L}\p{N}])/iu;
+const MAX_CONSENT_CHARS = 600;
+
+function matchConsentLine(t: string): LineHit | null {
+  if (t.length > MAX_CONSENT_CHARS) return null;
+  if (RECAPTCHA.test(t)) return { rule: 'promo', evidence: 'the fine print of a sign-up form (reCAPTCHA notice)' };
+  if (CONSENT_OPEN.test(t) && CONSENT_AGREE.test(t)) return { rule: 'promo', evidence: `the fine print of a sign-up form ("${t.split(/\s+/).slice(0, 3).join(' ')}... you agree")` };
+  return null;
+}
+
 export function matchPromoLine(line: string): LineHit | null {
   const t = line.trim();
-  if (t.length < 6 || t.length > 240) return null;
+  if (t.length < 6) return null;
+  const consent = matchConsentLine(t);
+  if (consent) return consent;
+  if (t.length > 240) return null;
   const words = wordCount(t);
   if (words > 24) return null;
   if (mayEndInButton(t) && BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
