@@ -3,7 +3,7 @@
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
-import { clearLineMemos } from './lineMemo';
+import { clearLineMemos, LineFacts, lineFacts } from './lineMemo';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -187,11 +187,13 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
+  // Every per-line rule remembers its result in the line's entry: one look-up per line.
+  const facts = texts.map(lineFacts);
   // Phrase rules look at one line at a time: match each line once, for every pass below.
-  const matched = texts.map((t) => matchLine(t, phrases));
+  const matched = texts.map((t, i) => matchLine(t, phrases, facts[i]));
   // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
-  const judged = texts.map(wordSpaced);
-  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched);
+  const judged = texts.map((t, i) => spacedOf(t, facts[i]));
+  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched, facts);
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];
@@ -204,7 +206,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const inlineEnd = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
-    const inline = findInline(texts[i], phrases);
+    const inline = findInline(texts[i], phrases, facts[i]);
     for (const h of inline) {
       findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
     }
@@ -213,7 +215,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'body') {
       // A heading glued on both sides gives two breaks: one finding, two edits. A heading
       // inside (or touching) text that is deleted anyway is not reported.
-      const glued = findGluedHeadings(texts[i], eol).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
+      const glued = findGluedHeadings(texts[i], eol, facts[i]).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
       for (let k = 0; k < glued.length; k++) {
         const h = glued[k];
         const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
@@ -261,6 +263,15 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/** wordSpaced(t), remembered in the line's entry. */
+function spacedOf(t: string, f: LineFacts): string {
+  if (f.spaced === undefined) {
+    const s = wordSpaced(t);
+    f.spaced = s === t ? null : s;
+  }
+  return f.spaced ?? t;
 }
 
 /**
@@ -334,7 +345,7 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
   texts: string[], original: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
-  matched: readonly (LineHit | null)[],
+  matched: readonly (LineHit | null)[], facts: readonly LineFacts[],
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
   // `texts` are the lines as their shape is judged (word-spaced), `original` as written:
@@ -345,7 +356,7 @@ function wholeLines(
   // 1. Phrase rules, line by line.
   const hits: (LineHit | null)[] = matched.map((h, i) => (isProtected(i) ? null : h));
   // 2. Sponsored widgets span several lines; they override single-line verdicts.
-  for (const b of findWidgetBlocks(original)) {
+  for (const b of findWidgetBlocks(original, facts)) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i)) continue;
       hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
@@ -353,7 +364,7 @@ function wholeLines(
   }
   //    A table of contents: its label and the section links that recur below as subheadings.
   //    Reader comments: "Jane says:" lines, two or more, and what follows each.
-  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original)]) {
+  for (const b of [...findTocBlocks(original), ...findCommentBlocks(original, facts)]) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
       hits[i] = { rule: b.rule, evidence: b.evidence };
