@@ -3,7 +3,7 @@
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
-import { clearLineMemos, LineFacts, lineFacts } from './lineMemo';
+import { clearLineMemos, copyOf, LineFacts, lineFacts } from './lineMemo';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -156,7 +156,19 @@ export function setSegmentCacheLimit(n: number): void {
   cacheLimit = Math.max(0, n);
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
 }
-const cache = new Map<string, SegResult>();
+
+/**
+ * A cached segment. The map's key is short (the segment's layout, the options and the
+ * lengths of its lines); `body`, the lines joined, is compared only when the key matches.
+ * (Keyed by the whole text, every look-up hashed and copied the segment twice: a tenth of
+ * the analysis of a big dump, where almost every look-up misses.)
+ */
+interface CacheEntry {
+  /** The segment's lines joined by LF: a copy (a slice would pin the document). */
+  body: string;
+  result: SegResult;
+}
+const cache = new Map<string, CacheEntry>();
 
 /** Empties the segment cache (benchmarks measure cold analysis with it). */
 export function clearSegmentCache(): void {
@@ -166,18 +178,28 @@ export function clearSegmentCache(): void {
 
 function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
   const texts: string[] = [];
-  for (let i = s.first; i <= s.last; i++) texts.push(lines[i].text);
+  // The lines' lengths, hashed: segments that share a key but not their text are rare.
+  let lengths = 0;
+  for (let i = s.first; i <= s.last; i++) {
+    const t = lines[i].text;
+    texts.push(t);
+    lengths = (Math.imul(lengths, 31) + t.length) | 0;
+  }
   const rel = (x: number | null) => (x === null ? -1 : x - s.first);
-  const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.join('\n')].join('\u0000');
+  const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.length, lengths].join('\u0000');
+  const body = texts.join('\n');
   const hit = cache.get(key);
-  if (hit) {
+  if (hit && hit.body === body) {
     // Refresh its place so the least recently used entry is the one evicted.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return hit.result;
   }
   const result = analyzeSegment(texts, rel(s.headline), s.header.map(rel), phrases, eol);
-  cache.set(key, result);
+  // A different segment under the same key is replaced: the cache holds one per key.
+  cache.delete(key);
+  // (A one-line segment's join is that line itself: a slice of the document.)
+  cache.set(key, { body: texts.length === 1 ? copyOf(body) : body, result });
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return result;
 }

@@ -9,6 +9,12 @@ import type { InlineHit, LineHit } from './rules/types';
 const LIMIT = 65536;
 const tables: TextMemo<unknown>[] = [];
 
+/** A copy of `text` that shares no memory with it (a slice of the document would pin it). */
+export function copyOf(text: string): string {
+  // Shorter strings are copied by slice already; longer ones become views of their parent.
+  return text.length >= 13 ? (' ' + text).slice(1) : text;
+}
+
 export class TextMemo<V> {
   private map = new Map<string, V>();
   constructor() {
@@ -19,8 +25,7 @@ export class TextMemo<V> {
   }
   set(text: string, value: V): void {
     if (this.map.size >= LIMIT) this.map.clear();
-    // A flat copy of the key (a slice of the document would pin it).
-    this.map.set(text.length >= 13 ? (' ' + text).slice(1) : text, value);
+    this.map.set(copyOf(text), value);
   }
   clear(): void {
     this.map.clear();
