@@ -215,7 +215,9 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const matched = texts.map((t, i) => matchLine(t, phrases, facts[i]));
   // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
   const judged = texts.map((t, i) => spacedOf(t, facts[i]));
-  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched, facts);
+  // Several passes ask whether a line is prose: ask once per line text.
+  const prose = judged.map((t, i) => proseOf(t, facts[i]));
+  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched, facts, prose);
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];
@@ -275,7 +277,7 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'body' || i === headline) continue;
-    if (isSubheading(judged, roles, i)) roles[i] = 'heading';
+    if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
   }
 
   let byline: string | null = null;
@@ -285,6 +287,12 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/** isProse of a line as judged (`judged`: its word-spaced text), remembered in its entry. */
+function proseOf(judged: string, f: LineFacts): boolean {
+  if (f.prose < 0) f.prose = isProse(judged) ? 1 : 0;
+  return f.prose === 1;
 }
 
 /** wordSpaced(t), remembered in the line's entry. */
@@ -319,9 +327,9 @@ function keepBrokenSentences(texts: string[], roles: LineRole[], ruled: (RuleId 
  * subheading ("PUSHES FOR DIPLOMATIC DIALOGUE", "How the chase unfolded"), whatever its shape
  * suggested to the classifier.
  */
-function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (RuleId | null)[], prose: readonly boolean[]): void {
   const n = texts.length;
-  const keptProse = (j: number) => j >= 0 && j < n && roles[j] !== 'chrome' && roles[j] !== 'blank' && isProse(texts[j]);
+  const keptProse = (j: number) => j >= 0 && j < n && roles[j] !== 'chrome' && roles[j] !== 'blank' && prose[j];
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'chrome' || ruled[i]) continue;
     const t = texts[i].trim();
@@ -339,9 +347,9 @@ function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (Rule
  * it is that article's body by construction: the classifier, trained on whole web pages, may
  * drop short furniture there but never a sentence of prose.
  */
-function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: (RuleId | null)[], prose: readonly boolean[]): void {
   for (let i = 0; i < texts.length; i++) {
-    if (roles[i] === 'chrome' && !ruled[i] && isProse(texts[i])) roles[i] = 'body';
+    if (roles[i] === 'chrome' && !ruled[i] && prose[i]) roles[i] = 'body';
   }
 }
 
@@ -367,7 +375,7 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
   texts: string[], original: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
-  matched: readonly (LineHit | null)[], facts: readonly LineFacts[],
+  matched: readonly (LineHit | null)[], facts: readonly LineFacts[], prose: readonly boolean[],
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
   // `texts` are the lines as their shape is judged (word-spaced), `original` as written:
@@ -394,17 +402,17 @@ function wholeLines(
   }
   // 3. Furniture at the edges: a run of short lines before the first or after the last
   //    prose line, in which phrase rules already found several, is furniture throughout.
-  markEdgeRuns(texts, hits, isProtected, ignored);
+  markEdgeRuns(texts, hits, isProtected, ignored, prose);
 
   const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
   const roles = verdict.roles.slice();
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
-  if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline);
-  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
+  if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
+  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
-  keepSandwichedHeadings(texts, roles, strong);
+  keepSandwichedHeadings(texts, roles, strong, prose);
   markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
 
   // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
@@ -460,11 +468,11 @@ function headlineAboveTimestamp(texts: string[], roles: LineRole[], verdict: Pag
   verdict.headline = i;
 }
 
-function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number): void {
+function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number, prose: readonly boolean[]): void {
   let proseBefore = 0;
   let proseAfter = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (roles[i] === 'chrome' || roles[i] === 'blank' || !isProse(texts[i])) continue;
+    if (roles[i] === 'chrome' || roles[i] === 'blank' || !prose[i]) continue;
     if (i < headline) proseBefore += wordCount(texts[i]);
     else proseAfter += wordCount(texts[i]);
   }
@@ -511,12 +519,14 @@ function isProse(t: string): boolean {
   return w >= 25 || (w >= 8 && endsSentence(t));
 }
 
-function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, ignored: (i: number) => boolean): void {
+function markEdgeRuns(
+  texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, ignored: (i: number) => boolean, prose: readonly boolean[],
+): void {
   const n = texts.length;
   // The last prose line no rule claimed (searched from the end: only the run after it counts).
   let lastProse = -1;
   for (let i = n - 1; i >= 0; i--) {
-    if (!hits[i] && isProse(texts[i])) {
+    if (!hits[i] && prose[i]) {
       lastProse = i;
       break;
     }
@@ -542,19 +552,22 @@ function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i
   mark(lastProse + 1, n - 1);
 }
 
-function isSubheading(texts: string[], roles: LineRole[], i: number): boolean {
+function isSubheading(texts: string[], roles: LineRole[], prose: readonly boolean[], i: number): boolean {
   const t = texts[i].trim();
   if (endsSentence(t)) return false; // read from the line's end: cheaper than counting words
   const words = wordCountUpTo(t, 17); // exact below 17
-  if (words > 16 || !isHeadlineShape(t) && words < 2) return false;
+  // (A one-word line is never headline-shaped, which takes three words: no need to ask.)
+  if (words > 16 || words < 2) return false;
   if (/[,;]$/.test(t)) return false;
   // Followed by prose (after blanks), and preceded by prose or by the article start.
   let j = i + 1;
   while (j < texts.length && (roles[j] === 'blank' || roles[j] === 'chrome')) j++;
-  if (j >= texts.length || roles[j] !== 'body' || !isProse(texts[j])) return false;
-  if (/^\p{Ll}/u.test(texts[j].trim())) return false;
+  if (j >= texts.length || roles[j] !== 'body' || !prose[j]) return false;
+  if (STARTS_LOWER.test(texts[j].trim())) return false;
   return true;
 }
+/** A module constant: esbuild compiles this literal to `new RegExp`, a new object per call. */
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /** Merges adjacent whole-line findings of one rule (blank lines between them join in). */
 function mergeBlocks(findings: SegFinding[], texts: string[]): SegFinding[] {

@@ -58,6 +58,8 @@ export class LineFacts {
   /** wordSpaced(text) when it differs from the text; null when it is the text itself
    *  (not kept: it would pin the document the line was sliced from); undefined: not yet. */
   spaced: string | null | undefined = undefined;
+  /** isProse of the word-spaced text: 1 yes, 0 no, -1 not worked out yet. */
+  prose = -1;
 }
 
 const facts = new TextMemo<LineFacts>();

@@ -12,10 +12,11 @@ const HEADING = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Lu}'’-]+\s+){1,10}\p{Lu}[\p{Lu
 // results: callers must not mutate them.
 export function findGluedHeadings(text: string, eol: string, facts?: LineFacts): InlineHit[] {
   if (text.length < 60) return []; // a short line is a heading already, not a glued one
-  if (!mayHaveHeading(text)) return NONE;
+  if (!facts && !mayHaveHeading(text)) return NONE;
+  // With the line's entry at hand, the pre-check's verdict is remembered too (it scans the line).
   const f = facts ?? lineFacts(text);
   if (f.glued === null || f.gluedEol !== eol) {
-    f.glued = detect(text, eol);
+    f.glued = mayHaveHeading(text) ? detect(text, eol) : NONE;
     f.gluedEol = eol;
   }
   return f.glued;
