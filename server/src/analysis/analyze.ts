@@ -14,9 +14,9 @@ import { findCommentBlocks } from './rules/commentThread';
 import type { LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
-import { settle } from './settle';
+import { Kept, settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
-import { Line, PositionMapper, Range, splitLines } from './text';
+import { Line, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface AnalyzeOptions {
   /** Per-rule severity, or 'off' to drop the rule (its residue is then kept by `clean`). */
@@ -63,19 +63,61 @@ interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
-  const { model, mapper } = analyzeOnce(text, opts);
-  return mapper ? settle(text, model, mapper, (view) => analyzeOnce(view.cleaned.toString(), opts).model) : model;
+  const facts: LineFactsTable = [];
+  const { model, mapper, table } = analyzeOnce(text, opts, facts);
+  if (!mapper) return model;
+  // The cleaned text is mostly this text's lines: they bring their LineFacts along.
+  return settle(text, model, mapper, (view) => {
+    const cleaned = view.cleaned.toString();
+    const cleanedTable = splitLines(cleaned);
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable).model;
+  });
 }
 
-/** One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not analysed). */
-export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: DumpModel; mapper: PositionMapper | null } {
-  const table = splitLines(text);
+/**
+ * The LineFacts of a text's lines by line index, as far as known. A line's entry is found by
+ * its text in the shared memo; a table filled by one look hands the entries on to the next
+ * look's lines that are the same text (skipping the memo look-up, which hashes the line and
+ * compares it with the stored copy: the largest single cost of a settle round).
+ */
+type LineFactsTable = (LineFacts | undefined)[];
+
+/**
+ * The facts table of the cleaned text's lines, from `facts` of the text it was cleaned from:
+ * a cleaned line that is a whole line of that text, copied unchanged (inside one kept
+ * stretch), is the same text and gets that line's entry.
+ */
+function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
+  const out: LineFactsTable = new Array(cleaned.lines.length);
+  const orig = from.lines;
+  let k = 0;
+  let j = 0;
+  for (const l of cleaned.lines) {
+    // The kept stretch holding the line's start (stretches and lines both go in order).
+    while (k < kept.length && kept.at[k] + kept.to[k] - kept.from[k] <= l.start) k++;
+    if (k >= kept.length) break;
+    if (l.start < kept.at[k] || l.end > kept.at[k] + kept.to[k] - kept.from[k]) continue;
+    const o = kept.from[k] + (l.start - kept.at[k]);
+    while (j < orig.length && orig[j].start < o) j++;
+    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = facts[j];
+  }
+  return out;
+}
+
+/**
+ * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
+ * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
+ */
+export function analyzeOnce(
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable,
+): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
+  const table = split ?? splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
   };
-  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null };
-  if (text.trim() === '') return { model: base, mapper: null };
+  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null, table };
+  if (text.trim() === '') return { model: base, mapper: null, table };
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
@@ -88,7 +130,7 @@ export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: D
 
   for (const s of seg.segments) {
     const articleIndex = articles.length;
-    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex);
+    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts);
     if (out.article) {
       articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
@@ -101,7 +143,7 @@ export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: D
     groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
   }
   residue.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper };
+  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper, table };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
@@ -120,8 +162,9 @@ export interface SegmentOutput {
 
 export function segmentOutput(
   lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
+  facts?: LineFactsTable,
 ): SegmentOutput {
-  const result = analyzeSegmentCached(lines, s, phrases, eol);
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts);
   const article = buildArticle(lines, s, result, mapper);
   const residue: Residue[] = [];
   for (const f of result.findings) {
@@ -176,7 +219,7 @@ export function clearSegmentCache(): void {
   clearLineMemos();
 }
 
-function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
+function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
   const texts: string[] = [];
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;
@@ -195,7 +238,13 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyzeSegment(texts, rel(s.headline), s.header.map(rel), phrases, eol);
+  // Every per-line rule remembers its result in the line's entry: one look-up per line.
+  const facts: LineFacts[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    facts[i] = known?.[s.first + i] ?? lineFacts(texts[i]);
+    if (known) known[s.first + i] = facts[i];
+  }
+  const result = analyzeSegment(texts, facts, rel(s.headline), s.header.map(rel), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)
@@ -204,13 +253,11 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
   return result;
 }
 
-function analyzeSegment(texts: string[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
+function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
   const n = texts.length;
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
-  // Every per-line rule remembers its result in the line's entry: one look-up per line.
-  const facts = texts.map(lineFacts);
   // Phrase rules look at one line at a time: match each line once, for every pass below.
   const matched = texts.map((t, i) => matchLine(t, phrases, facts[i]));
   // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
