@@ -238,19 +238,27 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
     cache.set(key, hit);
     return hit.result;
   }
-  // Every per-line rule remembers its result in the line's entry: one look-up per line.
-  const facts: LineFacts[] = new Array(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    facts[i] = known?.[s.first + i] ?? lineFacts(texts[i]);
-    if (known) known[s.first + i] = facts[i];
-  }
-  const result = analyzeSegment(texts, facts, rel(s.headline), s.header.map(rel), phrases, eol);
+  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), s.header.map(rel), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)
   cache.set(key, { body: texts.length === 1 ? copyOf(body) : body, result });
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return result;
+}
+
+/**
+ * The LineFacts of a segment's lines (`first`: the index of its first line), from `known`
+ * where it has them, else from the memo; recorded in `known`. Every per-line rule remembers
+ * its result in the line's entry: one look-up per line.
+ */
+function factsOf(texts: string[], first: number, known?: LineFactsTable): LineFacts[] {
+  const facts: LineFacts[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    facts[i] = known?.[first + i] ?? lineFacts(texts[i]);
+    if (known) known[first + i] = facts[i];
+  }
+  return facts;
 }
 
 function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
@@ -710,13 +718,15 @@ function buildArticle(lines: readonly Line[], s: Segment, r: SegResult, mapper: 
   const headlineRange: Range | null = headlineLine ? mapper.range(headlineLine.start + column, headlineLine.end) : null;
 
   // The article runs from its first header or headline line to its last kept line.
-  // (Loops, not Math.min(...xs): spreading 100k+ lines into arguments overflows the stack.)
-  const startCandidates = [...s.header.map((h) => h - s.first), ...(r.headline !== null ? [r.headline] : []), ...keptLines];
-  const endCandidates = [...keptLines, r.headline ?? 0, ...s.header.map((h) => h - s.first)];
-  let firstRel = Infinity;
-  for (const x of startCandidates) if (x < firstRel) firstRel = x;
-  let lastRel = -Infinity;
-  for (const x of endCandidates) if (x > lastRel) lastRel = x;
+  // keptLines is in order: its ends are its first and last entries (no copies of it).
+  let firstRel = keptLines.length > 0 ? keptLines[0] : Infinity;
+  let lastRel = keptLines.length > 0 ? keptLines[keptLines.length - 1] : -Infinity;
+  if (r.headline !== null && r.headline < firstRel) firstRel = r.headline;
+  if ((r.headline ?? 0) > lastRel) lastRel = r.headline ?? 0;
+  for (const h of s.header) {
+    if (h - s.first < firstRel) firstRel = h - s.first;
+    if (h - s.first > lastRel) lastRel = h - s.first;
+  }
   const range = mapper.range(lines[abs(firstRel)].start, lines[abs(lastRel)].end);
   const headerSet = new Set(s.header);
   const bodyLines = keptLines.filter((i) => i !== r.headline && !headerSet.has(abs(i)) && (r.headline === null || i > r.headline));
