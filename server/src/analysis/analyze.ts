@@ -315,12 +315,16 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     let e = k;
     // A line with inline residue ends a chain: the chain's range would cover that residue.
     while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !hasInline[joins[e + 1].line]) e++;
-    const parts: Part[] = joins.slice(k, e + 1).map((j) => {
+    // A loop with push, not slice().map(): the optimised code kept bailing out here ("wrong
+    // map", dozens of times per big dump, each one finishing the segment unoptimised).
+    const parts: Part[] = [];
+    for (let x = k; x <= e; x++) {
+      const j = joins[x];
       const a = texts[j.line];
       const b = texts[j.line + 1];
       // An inline deletion may take the line's trailing spaces too: the join starts after it.
-      return { line: j.line, col: Math.max(a.trimEnd().length, inlineEnd[j.line]), endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
-    });
+      parts.push({ line: j.line, col: Math.max(a.trimEnd().length, inlineEnd[j.line]), endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue });
+    }
     const a = texts[joins[k].line].trim();
     const lines = e - k + 2;
     findings.push({
