@@ -11,7 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks } from './rules/commentThread';
-import type { LineHit } from './rules/types';
+import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
 import { Kept, settle } from './settle';
@@ -291,25 +291,48 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     }
     if (inline.length > 0) hasInline[i] = true;
     for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
-    if (roles[i] === 'body') {
-      // A heading glued on both sides gives two breaks: one finding, two edits. A heading
-      // inside (or touching) text that is deleted anyway is not reported.
-      const glued = findGluedHeadings(texts[i], eol, facts[i]).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
-      for (let k = 0; k < glued.length; k++) {
-        const h = glued[k];
-        const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
-        const pair = glued[k + 1];
-        if (h.before && pair && !pair.before && pair.start - h.end < 200) {
-          parts.push({ line: i, col: pair.start, endLine: i, endCol: pair.end, newText: pair.newText ?? eol });
-          k++;
-        }
-        const last = parts.length > 1 ? pair : h;
-        findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
-      }
-    }
+    if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
   }
-  // Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding.
   const keptTexts = texts.map((t, i) => (kept(i) && !header[i] ? t : ''));
+  pushBrokenLines(findings, texts, keptTexts, hasInline, inlineEnd);
+  // 6. Subheadings: short kept lines between stretches of prose.
+  for (let i = 0; i < n; i++) {
+    if (roles[i] !== 'body' || i === headline) continue;
+    if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
+  }
+
+  let byline: string | null = null;
+  let published: string | null = null;
+  for (let i = 0; i < n; i++) {
+    if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
+    if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
+  }
+  return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/**
+ * The glued-heading findings of body line `i`. A heading glued on both sides gives two
+ * breaks: one finding, two edits. A heading inside (or touching) text that is deleted anyway
+ * is not reported. (Steps of analyzeSegment are functions of their own: the optimising
+ * compiler recompiles a smaller function when one of them bails out.)
+ */
+function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inline: readonly InlineHit[], eol: string, facts: LineFacts): void {
+  const glued = findGluedHeadings(text, eol, facts).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
+  for (let k = 0; k < glued.length; k++) {
+    const h = glued[k];
+    const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
+    const pair = glued[k + 1];
+    if (h.before && pair && !pair.before && pair.start - h.end < 200) {
+      parts.push({ line: i, col: pair.start, endLine: i, endCol: pair.end, newText: pair.newText ?? eol });
+      k++;
+    }
+    const last = parts.length > 1 ? pair : h;
+    findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
+  }
+}
+
+/** Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding. */
+function pushBrokenLines(findings: SegFinding[], texts: string[], keptTexts: string[], hasInline: boolean[], inlineEnd: number[]): void {
   const joins = findBrokenJoins(keptTexts);
   for (let k = 0; k < joins.length; ) {
     let e = k;
@@ -333,19 +356,6 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     });
     k = e + 1;
   }
-  // 6. Subheadings: short kept lines between stretches of prose.
-  for (let i = 0; i < n; i++) {
-    if (roles[i] !== 'body' || i === headline) continue;
-    if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
-  }
-
-  let byline: string | null = null;
-  let published: string | null = null;
-  for (let i = 0; i < n; i++) {
-    if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
-    if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
-  }
-  return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
 }
 
 /** isProse of a line as judged (`judged`: its word-spaced text), remembered in its entry. */
