@@ -238,7 +238,7 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), s.header.map(rel), phrases, eol);
+  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)
@@ -261,17 +261,29 @@ function factsOf(texts: string[], first: number, known?: LineFactsTable): LineFa
   return facts;
 }
 
+/**
+ * [fn(0), ..., fn(n - 1)], built with push. The per-line arrays of a segment are made this
+ * way, not with map() or slice(): arrays those make differ in elements kind with the tier
+ * of the code making them, and optimised code that met the other kind bailed out ("wrong
+ * map") and was recompiled, 50-300 ms of compiling each time for analyzeSegment.
+ */
+function perLine<T>(n: number, fn: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(fn(i));
+  return out;
+}
+
 function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
   const n = texts.length;
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
   // Phrase rules look at one line at a time: match each line once, for every pass below.
-  const matched = texts.map((t, i) => matchLine(t, phrases, facts[i]));
+  const matched = perLine(n, (i) => matchLine(texts[i], phrases, facts[i]));
   // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
-  const judged = texts.map((t, i) => spacedOf(t, facts[i]));
+  const judged = perLine(n, (i) => spacedOf(texts[i], facts[i]));
   // Several passes ask whether a line is prose: ask once per line text.
-  const prose = judged.map((t, i) => proseOf(t, facts[i]));
+  const prose = perLine(n, (i) => proseOf(judged[i], facts[i]));
   const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched, facts, prose);
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
@@ -293,7 +305,7 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
     if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
   }
-  const keptTexts = texts.map((t, i) => (kept(i) && !header[i] ? t : ''));
+  const keptTexts = perLine(n, (i) => (kept(i) && !header[i] ? texts[i] : ''));
   pushBrokenLines(findings, texts, keptTexts, hasInline, inlineEnd);
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
@@ -453,7 +465,7 @@ function wholeLines(
   const isProtected = (i: number) => header[i] || i === headline;
 
   // 1. Phrase rules, line by line.
-  const hits: (LineHit | null)[] = matched.map((h, i) => (isProtected(i) ? null : h));
+  const hits: (LineHit | null)[] = perLine(n, (i) => (isProtected(i) ? null : matched[i]));
   // 2. Sponsored widgets span several lines; they override single-line verdicts.
   for (const b of findWidgetBlocks(original, facts)) {
     for (let i = b.first; i <= b.last; i++) {
@@ -473,10 +485,10 @@ function wholeLines(
   //    prose line, in which phrase rules already found several, is furniture throughout.
   markEdgeRuns(texts, hits, isProtected, ignored, prose);
 
-  const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
+  const strong = perLine(n, (i) => (hits[i] && !hits[i]!.weak ? hits[i]!.rule : null));
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
-  const roles = verdict.roles.slice();
+  const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
