@@ -9,8 +9,25 @@ const root = path.join(__dirname, '..');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// Big JSON files (the classifier's model.json, some 600 KB) are bundled as JSON.parse of a
+// string instead of as an object literal: V8 reads JSON faster than it parses the same data
+// as JavaScript, and every start of the CLI and the server pays for it.
+const BIG_JSON = 64 * 1024;
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, (args) => {
+      const text = require('fs').readFileSync(args.path, 'utf8');
+      if (text.length < BIG_JSON) return undefined; // esbuild's own JSON loader
+      JSON.parse(text); // fail the build on bad JSON, as the JSON loader would
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [jsonAsParse],
   platform: 'node',
   target: 'node20',
   format: 'cjs',

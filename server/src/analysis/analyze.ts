@@ -3,7 +3,7 @@
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
-import { clearLineMemos } from './lineMemo';
+import { clearLineMemos, copyOf, LineFacts, lineFacts } from './lineMemo';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -12,12 +12,12 @@ import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import { findShelfBlocks } from './rules/linkShelf';
-import type { LineHit } from './rules/types';
+import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
-import { settle } from './settle';
+import { Kept, settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
-import { Line, PositionMapper, Range, splitLines } from './text';
+import { Line, LineTable, PositionMapper, Range, splitLines } from './text';
 
 export interface AnalyzeOptions {
   /** Per-rule severity, or 'off' to drop the rule (its residue is then kept by `clean`). */
@@ -64,19 +64,61 @@ interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
-  const { model, mapper } = analyzeOnce(text, opts);
-  return mapper ? settle(text, model, mapper, (view) => analyzeOnce(view.cleaned.toString(), opts).model) : model;
+  const facts: LineFactsTable = [];
+  const { model, mapper, table } = analyzeOnce(text, opts, facts);
+  if (!mapper) return model;
+  // The cleaned text is mostly this text's lines: they bring their LineFacts along.
+  return settle(text, model, mapper, (view) => {
+    const cleaned = view.cleaned.toString();
+    const cleanedTable = splitLines(cleaned);
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable).model;
+  });
 }
 
-/** One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not analysed). */
-export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: DumpModel; mapper: PositionMapper | null } {
-  const table = splitLines(text);
+/**
+ * The LineFacts of a text's lines by line index, as far as known. A line's entry is found by
+ * its text in the shared memo; a table filled by one look hands the entries on to the next
+ * look's lines that are the same text (skipping the memo look-up, which hashes the line and
+ * compares it with the stored copy: the largest single cost of a settle round).
+ */
+type LineFactsTable = (LineFacts | undefined)[];
+
+/**
+ * The facts table of the cleaned text's lines, from `facts` of the text it was cleaned from:
+ * a cleaned line that is a whole line of that text, copied unchanged (inside one kept
+ * stretch), is the same text and gets that line's entry.
+ */
+function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
+  const out: LineFactsTable = new Array(cleaned.lines.length);
+  const orig = from.lines;
+  let k = 0;
+  let j = 0;
+  for (const l of cleaned.lines) {
+    // The kept stretch holding the line's start (stretches and lines both go in order).
+    while (k < kept.length && kept.at[k] + kept.to[k] - kept.from[k] <= l.start) k++;
+    if (k >= kept.length) break;
+    if (l.start < kept.at[k] || l.end > kept.at[k] + kept.to[k] - kept.from[k]) continue;
+    const o = kept.from[k] + (l.start - kept.at[k]);
+    while (j < orig.length && orig[j].start < o) j++;
+    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = facts[j];
+  }
+  return out;
+}
+
+/**
+ * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
+ * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
+ */
+export function analyzeOnce(
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable,
+): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
+  const table = split ?? splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
     bom: table.bom > 0, notice: null, shape: 'empty', articles: [], groups: [], residue: [],
   };
-  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null };
-  if (text.trim() === '') return { model: base, mapper: null };
+  if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null, table };
+  if (text.trim() === '') return { model: base, mapper: null, table };
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
@@ -89,7 +131,7 @@ export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: D
 
   for (const s of seg.segments) {
     const articleIndex = articles.length;
-    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex);
+    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts);
     if (out.article) {
       articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
@@ -102,7 +144,7 @@ export function analyzeOnce(text: string, opts: AnalyzeOptions = {}): { model: D
     groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
   }
   residue.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper };
+  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper, table };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
@@ -121,8 +163,9 @@ export interface SegmentOutput {
 
 export function segmentOutput(
   lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
+  facts?: LineFactsTable,
 ): SegmentOutput {
-  const result = analyzeSegmentCached(lines, s, phrases, eol);
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts);
   const article = buildArticle(lines, s, result, mapper);
   const residue: Residue[] = [];
   for (const f of result.findings) {
@@ -157,7 +200,19 @@ export function setSegmentCacheLimit(n: number): void {
   cacheLimit = Math.max(0, n);
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
 }
-const cache = new Map<string, SegResult>();
+
+/**
+ * A cached segment. The map's key is short (the segment's layout, the options and the
+ * lengths of its lines); `body`, the lines joined, is compared only when the key matches.
+ * (Keyed by the whole text, every look-up hashed and copied the segment twice: a tenth of
+ * the analysis of a big dump, where almost every look-up misses.)
+ */
+interface CacheEntry {
+  /** The segment's lines joined by LF: a copy (a slice would pin the document). */
+  body: string;
+  result: SegResult;
+}
+const cache = new Map<string, CacheEntry>();
 
 /** Empties the segment cache (benchmarks measure cold analysis with it). */
 export function clearSegmentCache(): void {
@@ -165,34 +220,72 @@ export function clearSegmentCache(): void {
   clearLineMemos();
 }
 
-function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
+function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
   const texts: string[] = [];
-  for (let i = s.first; i <= s.last; i++) texts.push(lines[i].text);
+  // The lines' lengths, hashed: segments that share a key but not their text are rare.
+  let lengths = 0;
+  for (let i = s.first; i <= s.last; i++) {
+    const t = lines[i].text;
+    texts.push(t);
+    lengths = (Math.imul(lengths, 31) + t.length) | 0;
+  }
   const rel = (x: number | null) => (x === null ? -1 : x - s.first);
-  const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.join('\n')].join('\u0000');
+  const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.length, lengths].join('\u0000');
+  const body = texts.join('\n');
   const hit = cache.get(key);
-  if (hit) {
+  if (hit && hit.body === body) {
     // Refresh its place so the least recently used entry is the one evicted.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return hit.result;
   }
-  const result = analyzeSegment(texts, rel(s.headline), s.header.map(rel), phrases, eol);
-  cache.set(key, result);
+  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  // A different segment under the same key is replaced: the cache holds one per key.
+  cache.delete(key);
+  // (A one-line segment's join is that line itself: a slice of the document.)
+  cache.set(key, { body: texts.length === 1 ? copyOf(body) : body, result });
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return result;
 }
 
-function analyzeSegment(texts: string[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
+/**
+ * The LineFacts of a segment's lines (`first`: the index of its first line), from `known`
+ * where it has them, else from the memo; recorded in `known`. Every per-line rule remembers
+ * its result in the line's entry: one look-up per line.
+ */
+function factsOf(texts: string[], first: number, known?: LineFactsTable): LineFacts[] {
+  const facts: LineFacts[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    facts[i] = known?.[first + i] ?? lineFacts(texts[i]);
+    if (known) known[first + i] = facts[i];
+  }
+  return facts;
+}
+
+/**
+ * [fn(0), ..., fn(n - 1)], built with push. The per-line arrays of a segment are made this
+ * way, not with map() or slice(): arrays those make differ in elements kind with the tier
+ * of the code making them, and optimised code that met the other kind bailed out ("wrong
+ * map") and was recompiled, 50-300 ms of compiling each time for analyzeSegment.
+ */
+function perLine<T>(n: number, fn: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(fn(i));
+  return out;
+}
+
+function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, headerList: number[], phrases: PhraseOptions, eol: string): SegResult {
   const n = texts.length;
   const header = new Array<boolean>(n).fill(false);
   for (const h of headerList) if (h >= 0 && h < n) header[h] = true;
 
   // Phrase rules look at one line at a time: match each line once, for every pass below.
-  const matched = texts.map((t) => matchLine(t, phrases));
+  const matched = perLine(n, (i) => matchLine(texts[i], phrases, facts[i]));
   // Shapes are judged on word-spaced copies of lines in scripts without spaces (script.ts).
-  const judged = texts.map(wordSpaced);
-  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched);
+  const judged = perLine(n, (i) => spacedOf(texts[i], facts[i]));
+  // Several passes ask whether a line is prose: ask once per line text.
+  const prose = perLine(n, (i) => proseOf(judged[i], facts[i]));
+  const { roles, lineRule, verdictHeadline } = wholeLines(judged, texts, headline, header, phrases, headline >= 0, matched, facts, prose);
   const findings: SegFinding[] = [];
   for (let i = 0; i < n; i++) {
     const h = lineRule[i];
@@ -205,54 +298,20 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
   const inlineEnd = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
-    const inline = findInline(texts[i], phrases);
+    const inline = findInline(texts[i], phrases, facts[i]);
     for (const h of inline) {
       findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
     }
     if (inline.length > 0) hasInline[i] = true;
     for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
-    if (roles[i] === 'body') {
-      // A heading glued on both sides gives two breaks: one finding, two edits. A heading
-      // inside (or touching) text that is deleted anyway is not reported.
-      const glued = findGluedHeadings(texts[i], eol).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
-      for (let k = 0; k < glued.length; k++) {
-        const h = glued[k];
-        const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
-        const pair = glued[k + 1];
-        if (h.before && pair && !pair.before && pair.start - h.end < 200) {
-          parts.push({ line: i, col: pair.start, endLine: i, endCol: pair.end, newText: pair.newText ?? eol });
-          k++;
-        }
-        const last = parts.length > 1 ? pair : h;
-        findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
-      }
-    }
+    if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
   }
-  // Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding.
-  const keptTexts = texts.map((t, i) => (kept(i) && !header[i] ? t : ''));
-  const joins = findBrokenJoins(keptTexts);
-  for (let k = 0; k < joins.length; ) {
-    let e = k;
-    // A line with inline residue ends a chain: the chain's range would cover that residue.
-    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !hasInline[joins[e + 1].line]) e++;
-    const parts: Part[] = joins.slice(k, e + 1).map((j) => {
-      const a = texts[j.line];
-      const b = texts[j.line + 1];
-      // An inline deletion may take the line's trailing spaces too: the join starts after it.
-      return { line: j.line, col: Math.max(a.trimEnd().length, inlineEnd[j.line]), endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue };
-    });
-    const a = texts[joins[k].line].trim();
-    const lines = e - k + 2;
-    findings.push({
-      rule: 'broken-line', first: joins[k].line, last: joins[e].line + 1, start: parts[0].col, end: parts[parts.length - 1].endCol, parts,
-      evidence: `${lines} lines split inside one sentence, from "${a.slice(-24)}"`,
-    });
-    k = e + 1;
-  }
+  const keptTexts = perLine(n, (i) => (kept(i) && !header[i] ? texts[i] : ''));
+  pushBrokenLines(findings, texts, keptTexts, hasInline, inlineEnd);
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'body' || i === headline) continue;
-    if (isSubheading(judged, roles, i)) roles[i] = 'heading';
+    if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
   }
 
   let byline: string | null = null;
@@ -262,6 +321,69 @@ function analyzeSegment(texts: string[], headline: number, headerList: number[],
     if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
   }
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/**
+ * The glued-heading findings of body line `i`. A heading glued on both sides gives two
+ * breaks: one finding, two edits. A heading inside (or touching) text that is deleted anyway
+ * is not reported. (Steps of analyzeSegment are functions of their own: the optimising
+ * compiler recompiles a smaller function when one of them bails out.)
+ */
+function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inline: readonly InlineHit[], eol: string, facts: LineFacts): void {
+  const glued = findGluedHeadings(text, eol, facts).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
+  for (let k = 0; k < glued.length; k++) {
+    const h = glued[k];
+    const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
+    const pair = glued[k + 1];
+    if (h.before && pair && !pair.before && pair.start - h.end < 200) {
+      parts.push({ line: i, col: pair.start, endLine: i, endCol: pair.end, newText: pair.newText ?? eol });
+      k++;
+    }
+    const last = parts.length > 1 ? pair : h;
+    findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
+  }
+}
+
+/** Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding. */
+function pushBrokenLines(findings: SegFinding[], texts: string[], keptTexts: string[], hasInline: boolean[], inlineEnd: number[]): void {
+  const joins = findBrokenJoins(keptTexts);
+  for (let k = 0; k < joins.length; ) {
+    let e = k;
+    // A line with inline residue ends a chain: the chain's range would cover that residue.
+    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !hasInline[joins[e + 1].line]) e++;
+    // A loop with push, not slice().map(): the optimised code kept bailing out here ("wrong
+    // map", dozens of times per big dump, each one finishing the segment unoptimised).
+    const parts: Part[] = [];
+    for (let x = k; x <= e; x++) {
+      const j = joins[x];
+      const a = texts[j.line];
+      const b = texts[j.line + 1];
+      // An inline deletion may take the line's trailing spaces too: the join starts after it.
+      parts.push({ line: j.line, col: Math.max(a.trimEnd().length, inlineEnd[j.line]), endLine: j.line + 1, endCol: b.length - b.replace(/^\s+/u, '').length, newText: j.glue });
+    }
+    const a = texts[joins[k].line].trim();
+    const lines = e - k + 2;
+    findings.push({
+      rule: 'broken-line', first: joins[k].line, last: joins[e].line + 1, start: parts[0].col, end: parts[parts.length - 1].endCol, parts,
+      evidence: `${lines} lines split inside one sentence, from "${a.slice(-24)}"`,
+    });
+    k = e + 1;
+  }
+}
+
+/** isProse of a line as judged (`judged`: its word-spaced text), remembered in its entry. */
+function proseOf(judged: string, f: LineFacts): boolean {
+  if (f.prose < 0) f.prose = isProse(judged) ? 1 : 0;
+  return f.prose === 1;
+}
+
+/** wordSpaced(t), remembered in the line's entry. */
+function spacedOf(t: string, f: LineFacts): string {
+  if (f.spaced === undefined) {
+    const s = wordSpaced(t);
+    f.spaced = s === t ? null : s;
+  }
+  return f.spaced ?? t;
 }
 
 /**
@@ -287,9 +409,9 @@ function keepBrokenSentences(texts: string[], roles: LineRole[], ruled: (RuleId 
  * subheading ("PUSHES FOR DIPLOMATIC DIALOGUE", "How the chase unfolded"), whatever its shape
  * suggested to the classifier.
  */
-function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (RuleId | null)[], prose: readonly boolean[]): void {
   const n = texts.length;
-  const keptProse = (j: number) => j >= 0 && j < n && roles[j] !== 'chrome' && roles[j] !== 'blank' && isProse(texts[j]);
+  const keptProse = (j: number) => j >= 0 && j < n && roles[j] !== 'chrome' && roles[j] !== 'blank' && prose[j];
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'chrome' || ruled[i]) continue;
     const t = texts[i].trim();
@@ -307,9 +429,9 @@ function keepSandwichedHeadings(texts: string[], roles: LineRole[], ruled: (Rule
  * it is that article's body by construction: the classifier, trained on whole web pages, may
  * drop short furniture there but never a sentence of prose.
  */
-function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: (RuleId | null)[]): void {
+function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: (RuleId | null)[], prose: readonly boolean[]): void {
   for (let i = 0; i < texts.length; i++) {
-    if (roles[i] === 'chrome' && !ruled[i] && isProse(texts[i])) roles[i] = 'body';
+    if (roles[i] === 'chrome' && !ruled[i] && prose[i]) roles[i] = 'body';
   }
 }
 
@@ -335,7 +457,7 @@ function markHeaderLines(texts: string[], roles: LineRole[], headline: number | 
 /** Steps 1-4: which whole lines are residue, and the role of every line. */
 function wholeLines(
   texts: string[], original: string[], headline: number, header: boolean[], phrases: PhraseOptions, layoutHeadline: boolean,
-  matched: readonly (LineHit | null)[],
+  matched: readonly (LineHit | null)[], facts: readonly LineFacts[], prose: readonly boolean[],
 ): { roles: LineRole[]; lineRule: (LineHit | null)[]; verdictHeadline: number | null } {
   const n = texts.length;
   // `texts` are the lines as their shape is judged (word-spaced), `original` as written:
@@ -344,9 +466,9 @@ function wholeLines(
   const isProtected = (i: number) => header[i] || i === headline;
 
   // 1. Phrase rules, line by line.
-  const hits: (LineHit | null)[] = matched.map((h, i) => (isProtected(i) ? null : h));
+  const hits: (LineHit | null)[] = perLine(n, (i) => (isProtected(i) ? null : matched[i]));
   // 2. Sponsored widgets span several lines; they override single-line verdicts.
-  for (const b of findWidgetBlocks(original)) {
+  for (const b of findWidgetBlocks(original, facts)) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i)) continue;
       hits[i] = { rule: 'sponsored-widget', evidence: b.evidence };
@@ -356,7 +478,7 @@ function wholeLines(
   //    Reader comments: "Jane says:" lines, two or more, and what follows each; or a
   //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
   //    A shelf of links: a "Related articles" label and the headlines under it.
-  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original), ...findCommentSections(original), ...findShelfBlocks(original)];
+  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original), ...findShelfBlocks(original)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
@@ -365,17 +487,17 @@ function wholeLines(
   }
   // 3. Furniture at the edges: a run of short lines before the first or after the last
   //    prose line, in which phrase rules already found several, is furniture throughout.
-  markEdgeRuns(texts, hits, isProtected, ignored);
+  markEdgeRuns(texts, hits, isProtected, ignored, prose);
 
-  const strong = hits.map((h) => (h && !h.weak ? h.rule : null));
+  const strong = perLine(n, (i) => (hits[i] && !hits[i]!.weak ? hits[i]!.rule : null));
   const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
-  const roles = verdict.roles.slice();
+  const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
-  if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline);
-  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong);
+  if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
+  if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
-  keepSandwichedHeadings(texts, roles, strong);
+  keepSandwichedHeadings(texts, roles, strong, prose);
   markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
 
   // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
@@ -431,11 +553,11 @@ function headlineAboveTimestamp(texts: string[], roles: LineRole[], verdict: Pag
   verdict.headline = i;
 }
 
-function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number): void {
+function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number, prose: readonly boolean[]): void {
   let proseBefore = 0;
   let proseAfter = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (roles[i] === 'chrome' || roles[i] === 'blank' || !isProse(texts[i])) continue;
+    if (roles[i] === 'chrome' || roles[i] === 'blank' || !prose[i]) continue;
     if (i < headline) proseBefore += wordCount(texts[i]);
     else proseAfter += wordCount(texts[i]);
   }
@@ -482,12 +604,14 @@ function isProse(t: string): boolean {
   return w >= 25 || (w >= 8 && endsSentence(t));
 }
 
-function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, ignored: (i: number) => boolean): void {
+function markEdgeRuns(
+  texts: string[], hits: (LineHit | null)[], isProtected: (i: number) => boolean, ignored: (i: number) => boolean, prose: readonly boolean[],
+): void {
   const n = texts.length;
   // The last prose line no rule claimed (searched from the end: only the run after it counts).
   let lastProse = -1;
   for (let i = n - 1; i >= 0; i--) {
-    if (!hits[i] && isProse(texts[i])) {
+    if (!hits[i] && prose[i]) {
       lastProse = i;
       break;
     }
@@ -513,19 +637,22 @@ function markEdgeRuns(texts: string[], hits: (LineHit | null)[], isProtected: (i
   mark(lastProse + 1, n - 1);
 }
 
-function isSubheading(texts: string[], roles: LineRole[], i: number): boolean {
+function isSubheading(texts: string[], roles: LineRole[], prose: readonly boolean[], i: number): boolean {
   const t = texts[i].trim();
   if (endsSentence(t)) return false; // read from the line's end: cheaper than counting words
   const words = wordCountUpTo(t, 17); // exact below 17
-  if (words > 16 || !isHeadlineShape(t) && words < 2) return false;
+  // (A one-word line is never headline-shaped, which takes three words: no need to ask.)
+  if (words > 16 || words < 2) return false;
   if (/[,;]$/.test(t)) return false;
   // Followed by prose (after blanks), and preceded by prose or by the article start.
   let j = i + 1;
   while (j < texts.length && (roles[j] === 'blank' || roles[j] === 'chrome')) j++;
-  if (j >= texts.length || roles[j] !== 'body' || !isProse(texts[j])) return false;
-  if (/^\p{Ll}/u.test(texts[j].trim())) return false;
+  if (j >= texts.length || roles[j] !== 'body' || !prose[j]) return false;
+  if (STARTS_LOWER.test(texts[j].trim())) return false;
   return true;
 }
+/** A module constant: esbuild compiles this literal to `new RegExp`, a new object per call. */
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /** Merges adjacent whole-line findings of one rule (blank lines between them join in). */
 function mergeBlocks(findings: SegFinding[], texts: string[]): SegFinding[] {
@@ -621,13 +748,15 @@ function buildArticle(lines: readonly Line[], s: Segment, r: SegResult, mapper: 
   const headlineRange: Range | null = headlineLine ? mapper.range(headlineLine.start + column, headlineLine.end) : null;
 
   // The article runs from its first header or headline line to its last kept line.
-  // (Loops, not Math.min(...xs): spreading 100k+ lines into arguments overflows the stack.)
-  const startCandidates = [...s.header.map((h) => h - s.first), ...(r.headline !== null ? [r.headline] : []), ...keptLines];
-  const endCandidates = [...keptLines, r.headline ?? 0, ...s.header.map((h) => h - s.first)];
-  let firstRel = Infinity;
-  for (const x of startCandidates) if (x < firstRel) firstRel = x;
-  let lastRel = -Infinity;
-  for (const x of endCandidates) if (x > lastRel) lastRel = x;
+  // keptLines is in order: its ends are its first and last entries (no copies of it).
+  let firstRel = keptLines.length > 0 ? keptLines[0] : Infinity;
+  let lastRel = keptLines.length > 0 ? keptLines[keptLines.length - 1] : -Infinity;
+  if (r.headline !== null && r.headline < firstRel) firstRel = r.headline;
+  if ((r.headline ?? 0) > lastRel) lastRel = r.headline ?? 0;
+  for (const h of s.header) {
+    if (h - s.first < firstRel) firstRel = h - s.first;
+    if (h - s.first > lastRel) lastRel = h - s.first;
+  }
   const range = mapper.range(lines[abs(firstRel)].start, lines[abs(lastRel)].end);
   const headerSet = new Set(s.header);
   const bodyLines = keptLines.filter((i) => i !== r.headline && !headerSet.has(abs(i)) && (r.headline === null || i > r.headline));

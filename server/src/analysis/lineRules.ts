@@ -9,7 +9,7 @@ import { matchTeaserLine, findInlineTeasers, mayHaveInlineTeaser } from './rules
 import { lowerForPrecheck } from './rules/precheck';
 import { findInlineWidgets, mayHaveInlineWidget } from './rules/sponsoredWidget';
 import type { InlineHit, LineHit } from './rules/types';
-import { TextMemo } from './lineMemo';
+import { LineFacts, lineFacts } from './lineMemo';
 
 export interface PhraseOptions {
   /** Lower-cased phrases that make a short line residue. */
@@ -24,19 +24,17 @@ export function isIgnored(line: string, phrases: PhraseOptions): boolean {
   return phrases.ignore.some((p) => lower.includes(p));
 }
 
-// Results are memoised per line text for the phrase options last used (the same options
-// object, or equal lists). Callers share the returned objects: they must not mutate them.
-const matchMemo = new TextMemo<LineHit | null>();
-const inlineMemo = new TextMemo<InlineHit[]>();
+// Results are memoised per line text (in the line's LineFacts) for the phrase options last
+// used (the same options object, or equal lists): `phraseGen` counts the changes, and a
+// result of an older generation is worked out again. Callers share the returned objects:
+// they must not mutate them.
 let memoPhrases: PhraseOptions | null = null;
+let phraseGen = 0;
 
 function usePhrases(phrases: PhraseOptions): void {
   if (phrases === memoPhrases) return;
   const same = memoPhrases !== null && sameList(memoPhrases.extra, phrases.extra) && sameList(memoPhrases.ignore, phrases.ignore);
-  if (!same) {
-    matchMemo.clear();
-    inlineMemo.clear();
-  }
+  if (!same) phraseGen++;
   memoPhrases = phrases;
 }
 
@@ -46,15 +44,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-export function matchLine(line: string, phrases: PhraseOptions): LineHit | null {
+/** The whole-line verdict of the phrase rules; `facts` is the line's entry, when the caller has it. */
+export function matchLine(line: string, phrases: PhraseOptions, facts?: LineFacts): LineHit | null {
   // A long line fails every whole-line rule on its length at once: cheaper than the memo.
   if (line.length > 300) return matchLineUncached(line, phrases);
   usePhrases(phrases);
-  const memo = matchMemo.get(line);
-  if (memo !== undefined) return memo;
-  const hit = matchLineUncached(line, phrases);
-  matchMemo.set(line, hit);
-  return hit;
+  const f = facts ?? lineFacts(line);
+  if (f.matchGen !== phraseGen) {
+    f.match = matchLineUncached(line, phrases);
+    f.matchGen = phraseGen;
+  }
+  return f.match;
 }
 
 function matchLineUncached(line: string, phrases: PhraseOptions): LineHit | null {
@@ -70,14 +70,15 @@ function matchLineUncached(line: string, phrases: PhraseOptions): LineHit | null
 }
 
 /** Inline residue in a kept line, sorted and without overlaps. */
-export function findInline(line: string, phrases: PhraseOptions): InlineHit[] {
+export function findInline(line: string, phrases: PhraseOptions, facts?: LineFacts): InlineHit[] {
   if (line.length < 20) return [];
   usePhrases(phrases);
-  const memo = inlineMemo.get(line);
-  if (memo !== undefined) return memo;
-  const hits = findInlineUncached(line, phrases);
-  inlineMemo.set(line, hits);
-  return hits;
+  const f = facts ?? lineFacts(line);
+  if (f.inlineGen !== phraseGen) {
+    f.inline = findInlineUncached(line, phrases);
+    f.inlineGen = phraseGen;
+  }
+  return f.inline!;
 }
 
 function findInlineUncached(line: string, phrases: PhraseOptions): InlineHit[] {

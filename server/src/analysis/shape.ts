@@ -60,10 +60,15 @@ export function lastNonSpace(s: string): number {
   return i < 0 ? -1 : s.charCodeAt(i);
 }
 
+// Module-level regexes below, not literals in the functions: esbuild (target node20) turns
+// some \p{...} literals into `new RegExp(...)` calls, which would build a RegExp per call.
+
+/** "eBay", "iPhone": a lower-case first letter that is a name's, not a continuation's. */
+const CONTINUATION = /^\s*(?:[,;:.)\]]|\p{Ll}(?!\p{Ll}*\p{Lu}))/u;
+
 /** Starts like the continuation of a broken sentence: lower-case letter or a comma-like mark. */
 export function startsContinuation(s: string): boolean {
-  // "eBay", "iPhone": a lower-case first letter that is a name's, not a continuation's.
-  return /^\s*(?:[,;:.)\]]|\p{Ll}(?!\p{Ll}*\p{Lu}))/u.test(s);
+  return CONTINUATION.test(s);
 }
 
 export function hasLetters(s: string): boolean {
@@ -180,8 +185,10 @@ export function isHeadlineShape(s: string): boolean {
   const words = wordCount(t);
   if (words < 3 || words > 30 || t.length > 220) return false;
   if (/[.;,:]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
-  return /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u.test(t) || !/\p{Ll}/u.test(t.charAt(0));
+  return HEADLINE_START.test(t) || !LOWER.test(t.charAt(0));
 }
+const HEADLINE_START = /^[\p{Lu}\p{N}"'“‘«¿¡(\[]/u;
+const LOWER = /\p{Ll}/u;
 
 /** Looks like the name of a publication: short, capitalised words, no sentence punctuation. */
 export function isSourceName(s: string): boolean {

@@ -73,6 +73,9 @@ export interface Range {
 }
 
 /** Index of the line holding `offset` (the last line starting at or before it). */
+/** Look-ups before PositionMapper indexes the line starts. */
+const INDEX_AFTER = 256;
+
 export function lineAt(lines: readonly Line[], offset: number): number {
   let lo = 0;
   let hi = lines.length - 1;
@@ -84,11 +87,35 @@ export function lineAt(lines: readonly Line[], offset: number): number {
   return lo;
 }
 
-/** Maps offsets to positions by binary search over line starts (no set-up cost). */
+/**
+ * Maps offsets to positions by binary search over line starts. No set-up cost for a few
+ * look-ups (a keystroke's); after `INDEX_AFTER` of them the starts are copied into one
+ * typed array, which a search reads without visiting a line object per step.
+ */
 export class PositionMapper {
+  private lookups = 0;
+  private starts: Int32Array | null = null;
   constructor(private readonly table: LineTable) {}
+  private lineOf(offset: number): number {
+    if (this.starts === null && ++this.lookups > INDEX_AFTER) {
+      const lines = this.table.lines;
+      this.starts = new Int32Array(lines.length);
+      for (let i = 0; i < lines.length; i++) this.starts[i] = lines[i].start;
+    }
+    if (this.starts === null) return lineAt(this.table.lines, offset);
+    // lineAt over the array.
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
   position(offset: number): Position {
-    const lo = lineAt(this.table.lines, offset);
+    const lo = this.lineOf(offset);
     const line = this.table.lines[lo];
     // Columns count from the true start of the line: on the first line that is before a
     // BOM, which an editor that keeps the BOM in its text counts as a character (VS Code

@@ -4,6 +4,7 @@
 // thread (one "The minister says:" line before a quote is an article's). Each comment runs
 // from its author line to the next one; the last one is as long as the longest before it.
 import type { RuleId } from '../model';
+import type { LineFacts } from '../lineMemo';
 import { isTimeLine } from '../shape';
 
 /** What a comment's author line ends in: "Jane says:", "Anna sagt:", "Karl a écrit :". */
@@ -41,12 +42,18 @@ function isAuthorLine(t: string): boolean {
   return name.length >= 1 && name.length <= MAX_NAME && !/^\s/u.test(name) && words(t) <= 8 && !SENT_END.test(s);
 }
 
+function isAuthorLineMemo(t: string, facts: LineFacts): boolean {
+  if (facts.author < 0) facts.author = isAuthorLine(t) ? 1 : 0;
+  return facts.author === 1;
+}
+
 /** A comment longer than this many lines is not a comment: the thread has ended. */
 const MAX_COMMENT_LINES = 12;
 
-export function findCommentBlocks(lines: readonly string[]): CommentBlock[] {
+/** `facts`, when given, are the lines' LineFacts: the author-line test is remembered there. */
+export function findCommentBlocks(lines: readonly string[], facts?: readonly LineFacts[]): CommentBlock[] {
   const authors: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (isAuthorLine(lines[i])) authors.push(i);
+  for (let i = 0; i < lines.length; i++) if (facts ? isAuthorLineMemo(lines[i], facts[i]) : isAuthorLine(lines[i])) authors.push(i);
   if (authors.length < 2) return [];
   const blocks: CommentBlock[] = [];
   let longest = 1;

@@ -1,31 +1,25 @@
 // glued-heading (layout): an all-caps subheading run into the sentence that follows it
 // ("PUSHES FOR DIPLOMATIC DIALOGUE Turkey has", "TIES WITH MOSCOWLavrov also"). The fix puts
 // the heading on a line of its own; nothing is deleted.
-import { TextMemo } from '../lineMemo';
+import { LineFacts, lineFacts } from '../lineMemo';
 import type { InlineHit } from './types';
 
 // Three or more upper-case words (or two and a glued capitalised word), then the next
 // sentence's first word.
 const HEADING = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Lu}'’-]+\s+){1,10}\p{Lu}[\p{Lu}'’-]+?)(?:\s+|(?=\p{Lu}\p{Ll}))(\p{Lu}\p{Ll})/gu;
 
-// Memoised per line text for the last end-of-line string used. Shared results: callers
-// must not mutate them.
-const memo = new TextMemo<InlineHit[]>();
-let memoEol = '';
-
-export function findGluedHeadings(text: string, eol: string): InlineHit[] {
+// Memoised per line text (in its LineFacts) with the end-of-line string used. Shared
+// results: callers must not mutate them.
+export function findGluedHeadings(text: string, eol: string, facts?: LineFacts): InlineHit[] {
   if (text.length < 60) return []; // a short line is a heading already, not a glued one
-  if (!mayHaveHeading(text)) return NONE;
-  if (eol !== memoEol) {
-    memo.clear();
-    memoEol = eol;
+  if (!facts && !mayHaveHeading(text)) return NONE;
+  // With the line's entry at hand, the pre-check's verdict is remembered too (it scans the line).
+  const f = facts ?? lineFacts(text);
+  if (f.glued === null || f.gluedEol !== eol) {
+    f.glued = mayHaveHeading(text) ? detect(text, eol) : NONE;
+    f.gluedEol = eol;
   }
-  let hits = memo.get(text);
-  if (hits === undefined) {
-    hits = detect(text, eol);
-    memo.set(text, hits);
-  }
-  return hits;
+  return f.glued;
 }
 
 const NONE: InlineHit[] = [];

@@ -7,7 +7,21 @@
 
 // Characters whose simple case folding differs from their toLowerCase (and may equal a
 // letter of our phrase lists): µ ſ ͅ ς ϐ ϑ ϕ ϖ ϰ ϱ ϵ ᲀ-ᲈ ẛ ι(U+1FBE) Ω K Å, plus ẞ for safety.
-const ODD_FOLD = /[\u00b5\u017f\u0345\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c88\u1e9b\u1e9e\u1fbe\u2126\u212a\u212b]/;
+// (A loop over the code units, not the regex /[\u00b5\u017f...]/ it replaces: the regex was
+// 3% of a big dump's analysis, scanning every paragraph the inline rules look at.)
+function isOddFold(c: number): boolean {
+  if (c < 0x3c2) return c === 0xb5 || c === 0x17f || c === 0x345;
+  if (c < 0x1c80) return c === 0x3c2 || c === 0x3d0 || c === 0x3d1 || c === 0x3d5 || c === 0x3d6 || c === 0x3f0 || c === 0x3f1 || c === 0x3f5;
+  return c <= 0x1c88 || c === 0x1e9b || c === 0x1e9e || c === 0x1fbe || c === 0x2126 || c === 0x212a || c === 0x212b;
+}
+
+function hasOddFold(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xb5 && isOddFold(c)) return true;
+  }
+  return false;
+}
 
 let lastIn: string | null = null;
 let lastOut: string | null = null;
@@ -16,7 +30,7 @@ let lastOut: string | null = null;
 export function lowerForPrecheck(t: string): string | null {
   if (t === lastIn) return lastOut;
   lastIn = t;
-  lastOut = ODD_FOLD.test(t) ? null : t.toLowerCase();
+  lastOut = hasOddFold(t) ? null : t.toLowerCase();
   return lastOut;
 }
 

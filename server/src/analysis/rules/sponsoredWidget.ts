@@ -4,19 +4,18 @@
 // An article *about* Taboola has none of that structure and is left alone.
 import { normalize, wordCount } from '../shape';
 import { WIDGET_CTAS, WIDGET_LABELS, WIDGET_NETWORKS } from './phrases';
-import { TextMemo } from '../lineMemo';
+import { LineFacts, lineFacts } from '../lineMemo';
 import { anyOf } from './precheck';
 import type { InlineHit } from './types';
 
 const GENERIC_LABELS = new Set(['sponsored', 'you may like', 'you might like', 'trending now', 'recommended for you', 'from the web', 'around the web', 'you may also like', 'you might also like', 'anzeigen']);
 
-// What findWidgetBlocks asks of a line, memoised per line text as bits (the block scan
-// and every re-judging pass ask again of the same lines).
+// What findWidgetBlocks asks of a line, memoised per line text (in its LineFacts) as bits
+// (the block scan and every re-judging pass ask again of the same lines).
 const LABEL = 1, STRONG = 2, CTA = 4, ITEM = 8, KNOWN = 16;
-const kinds = new TextMemo<number>();
-function kindOf(line: string): number {
-  let k = kinds.get(line);
-  if (k === undefined) {
+function kindOf(line: string, facts: LineFacts): number {
+  let k = facts.widgetKind;
+  if (k === 0) {
     k = KNOWN;
     if (isWidgetLabel(line)) {
       k |= LABEL;
@@ -24,7 +23,7 @@ function kindOf(line: string): number {
     }
     if (isWidgetCta(line)) k |= CTA;
     if (isWidgetItem(line)) k |= ITEM;
-    kinds.set(line, k);
+    facts.widgetKind = k;
   }
   return k;
 }
@@ -72,23 +71,24 @@ export interface LineBlock {
  * line ranges. A block starts at a label and runs over short lines to its last button; a
  * generic label ("You May Like") needs a second label or a button to count.
  */
-export function findWidgetBlocks(lines: readonly string[]): LineBlock[] {
+export function findWidgetBlocks(lines: readonly string[], facts?: readonly LineFacts[]): LineBlock[] {
   const blocks: LineBlock[] = [];
+  const factsOf = (i: number) => (facts ? facts[i] : lineFacts(lines[i]));
   let i = 0;
   while (i < lines.length) {
-    if (!mayBeLabel(lines[i]) || !(kindOf(lines[i]) & LABEL)) {
+    if (!mayBeLabel(lines[i]) || !(kindOf(lines[i], factsOf(i)) & LABEL)) {
       i++;
       continue;
     }
     let last = i;
     let labels = 1;
     let ctas = 0;
-    let strong = (kindOf(lines[i]) & STRONG) !== 0;
+    let strong = (kindOf(lines[i], factsOf(i)) & STRONG) !== 0;
     let lastLabel = i;
     for (let j = i + 1; j < lines.length && j <= i + 60; j++) {
       const t = lines[j];
       if (t.trim() === '') continue;
-      const kind = kindOf(t);
+      const kind = kindOf(t, factsOf(j));
       if (kind & LABEL) {
         labels++;
         strong ||= (kind & STRONG) !== 0;
