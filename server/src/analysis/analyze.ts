@@ -478,7 +478,7 @@ function wholeLines(
   //    Reader comments: "Jane says:" lines, two or more, and what follows each; or a
   //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
   //    A shelf of links: a "Related articles" label and the headlines under it.
-  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original), ...findShelfBlocks(original)];
+  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original, facts), ...findShelfBlocks(original, facts)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;

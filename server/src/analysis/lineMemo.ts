@@ -55,6 +55,10 @@ export class LineFacts {
   widgetKind = 0;
   /** The comment-thread rule's author-line test: 1 yes, 0 no, -1 not worked out yet. */
   author = -1;
+  /** The comment-section label test ("36 Comments"), the same way. */
+  commentLabel = -1;
+  /** The link-shelf label test ("Related articles"), the same way. */
+  shelfLabel = -1;
   /** wordSpaced(text) when it differs from the text; null when it is the text itself
    *  (not kept: it would pin the document the line was sliced from); undefined: not yet. */
   spaced: string | null | undefined = undefined;

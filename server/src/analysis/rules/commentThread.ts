@@ -5,7 +5,7 @@
 // from its author line to the next one; the last one is as long as the longest before it.
 import type { RuleId } from '../model';
 import type { LineFacts } from '../lineMemo';
-import { isTimeLine } from '../shape';
+import { isTimeLine, wordCount } from '../shape';
 
 /** What a comment's author line ends in: "Jane says:", "Anna sagt:", "Karl a écrit :". */
 const VERBS = [
@@ -105,28 +105,45 @@ const MIN_META = 3;
 const PROSE_WORDS = 20;
 
 function isSectionLabel(t: string): boolean {
+  if (t.length > 4 * MAX_LABEL_CHARS) return false;
   const s = t.trim();
-  return s.length > 0 && s.length <= MAX_LABEL_CHARS && words(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s);
+  return s.length > 0 && s.length <= MAX_LABEL_CHARS && wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s);
 }
 
 function isCommentMeta(t: string): boolean {
+  if (t.length > 4 * MAX_META_CHARS) return false;
   const s = t.trim();
-  if (s.length === 0 || s.length > MAX_META_CHARS || words(s) > MAX_META_WORDS) return false;
+  if (s.length === 0 || s.length > MAX_META_CHARS || wordCount(s) > MAX_META_WORDS) return false;
   return isTimeLine(s) || COMMENT_TIME.test(s) || ACTIONS.test(s) || SCORES.test(s);
 }
 
-export function findCommentSections(lines: readonly string[]): CommentBlock[] {
+function isSectionLabelMemo(t: string, facts: LineFacts | undefined): boolean {
+  if (!facts) return isSectionLabel(t);
+  if (facts.commentLabel < 0) facts.commentLabel = isSectionLabel(t) ? 1 : 0;
+  return facts.commentLabel === 1;
+}
+
+/** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
+export function findCommentSections(lines: readonly string[], facts?: readonly LineFacts[]): CommentBlock[] {
+  // Most segments have no label at all: find one before building anything.
+  let anyLabel = false;
+  for (let i = 0; i < lines.length && !anyLabel; i++) anyLabel = isSectionLabelMemo(lines[i], facts?.[i]);
+  if (!anyLabel) return [];
   const nb: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') nb.push(i);
-  // prose[k]: words in long prose lines among the first k non-blank lines
-  const prose = new Array<number>(nb.length + 1).fill(0);
-  for (let k = 0; k < nb.length; k++) {
-    const w = words(lines[nb[k]]);
-    prose[k + 1] = prose[k] + (w >= PROSE_WORDS ? w : 0);
-  }
+  // prose[k]: words in long prose lines among the first k non-blank lines (built when needed)
+  let prose: number[] | null = null;
+  const proseSums = (): number[] => {
+    const sums = new Array<number>(nb.length + 1).fill(0);
+    for (let k = 0; k < nb.length; k++) {
+      const w = wordCount(lines[nb[k]]);
+      sums[k + 1] = sums[k] + (w >= PROSE_WORDS ? w : 0);
+    }
+    return sums;
+  };
   const blocks: CommentBlock[] = [];
   for (let a = 0; a < nb.length; a++) {
-    if (!isSectionLabel(lines[nb[a]])) continue;
+    if (!isSectionLabelMemo(lines[nb[a]], facts?.[nb[a]])) continue;
     const metas: number[] = [];
     let prev = a;
     for (let b = a + 1; b < nb.length && b - prev <= (metas.length > 0 ? MAX_COMMENT : MAX_LEAD); b++) {
@@ -140,6 +157,7 @@ export function findCommentSections(lines: readonly string[]): CommentBlock[] {
     let longest = 1;
     for (let k = 1; k < metas.length; k++) longest = Math.max(longest, metas[k] - metas[k - 1]);
     const end = Math.min(nb.length - 1, metas[metas.length - 1] + longest);
+    prose ??= proseSums();
     const above = prose[a];
     const below = prose[nb.length] - prose[end + 1];
     // Lines inside this span need not be tried as labels again: linear overall.

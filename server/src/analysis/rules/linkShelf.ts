@@ -6,8 +6,9 @@
 // the last title right above a paragraph is kept, since it may be a subheading that
 // introduces the paragraph. A shelf whose teasers carry their excerpts is the page
 // classifier's to judge.
+import type { LineFacts } from '../lineMemo';
 import type { RuleId } from '../model';
-import { isTimeLine } from '../shape';
+import { isTimeLine, wordCountUpTo } from '../shape';
 
 /** The label: the whole line, maybe with a colon. "More on|from|about X" names up to four words. */
 const LABEL = new RegExp(
@@ -52,16 +53,13 @@ export interface ShelfBlock {
   evidence: string;
 }
 
-function words(t: string): number {
-  return t === '' ? 0 : t.split(/\s+/u).length;
-}
 
 function isLabel(t: string): boolean {
   return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t);
 }
 
 function isTitle(t: string): boolean {
-  const w = words(t);
+  const w = wordCountUpTo(t, MAX_TITLE_WORDS + 1);
   return w >= MIN_TITLE_WORDS && w <= MAX_TITLE_WORDS && !/^\p{Ll}/u.test(t) && !TITLE_END.test(t);
 }
 
@@ -69,15 +67,24 @@ function isShortEntry(t: string): boolean {
   return t.length <= MAX_SHORT_CHARS && !/^\p{Ll}/u.test(t) && !/[.!?。！？]$/u.test(t);
 }
 
-export function findShelfBlocks(lines: readonly string[]): ShelfBlock[] {
+function isLabelLine(line: string, facts: LineFacts | undefined): boolean {
+  if (line.length > 4 * MAX_LABEL_CHARS) return false;
+  if (!facts) return isLabel(line.trim());
+  if (facts.shelfLabel < 0) facts.shelfLabel = isLabel(line.trim()) ? 1 : 0;
+  return facts.shelfLabel === 1;
+}
+
+/** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
+export function findShelfBlocks(lines: readonly string[], facts?: readonly LineFacts[]): ShelfBlock[] {
   const blocks: ShelfBlock[] = [];
   // Above the story's first paragraph a label is more often the page's menu or a kicker
   // over the headline ("Latest", "Trending"), and the "entries" under it the headline itself.
   let storyStarted = false;
   for (let i = 0; i < lines.length; i++) {
-    const label = lines[i].trim();
-    if (!storyStarted && words(label) >= PARAGRAPH_WORDS) storyStarted = true;
-    if (!storyStarted || !isLabel(label)) continue;
+    const line = lines[i];
+    if (!storyStarted && wordCountUpTo(line, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) storyStarted = true;
+    if (!storyStarted || !isLabelLine(line, facts?.[i])) continue;
+    const label = line.trim();
     const entries: number[] = [];
     let k = i + 1;
     for (; k < lines.length && entries.length < MAX_ENTRIES; k++) {
@@ -94,7 +101,7 @@ export function findShelfBlocks(lines: readonly string[]): ShelfBlock[] {
       entries.push(k);
     }
     while (k < lines.length && lines[k].trim() === '') k++;
-    if (k < lines.length && words(lines[k].trim()) >= PARAGRAPH_WORDS) {
+    if (k < lines.length && wordCountUpTo(lines[k], PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) {
       // The title right above the paragraph (and the short lines between them, "Image",
       // "Updated") may be the paragraph's subheading or the story's own headline.
       while (entries.length > 0 && !isTitle(lines[entries[entries.length - 1]].trim())) entries.pop();
