@@ -82,3 +82,16 @@ test('invalid: a paragraph ending in capitalised names is not a glued label tail
   );
   assert.deepEqual(found(text).filter(([rule]) => rule === 'site-chrome'), []);
 });
+
+test('valid: the banner over an old story is not the story, nor its headline', () => {
+  for (const banner of ['This article is more than 3 months old', 'This post is over 3 years old', 'Dieser Artikel ist mehr als 2 Jahre alt']) {
+    const text = doc(HEAD, banner, P1, P2);
+    assert.deepEqual(found(text), [['site-chrome', banner]], banner);
+    assert.equal(analyze(text).articles[0].headline, HEAD, banner);
+  }
+});
+
+test('invalid: a sentence about an article\'s age is text', () => {
+  const line = 'This article is more than 3 months old, the editor said, but its advice on budgets still holds.';
+  assert.deepEqual(found(doc(HEAD, P1, line, P2)), []);
+});

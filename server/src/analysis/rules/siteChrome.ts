@@ -23,11 +23,16 @@ for (const p of CHROME_PREFIXES) {
 }
 const NO_PREFIXES: string[] = [];
 const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/iu;
+/** The banner some sites put over an old story ("This article is more than 3 months old"):
+ *  a note about the page, not a line of the story (and never its headline). */
+const AGE_BANNER =
+  /^(?:this (?:article|story|post|content|page) (?:is|was published) (?:more than|over) (?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?)(?: old| ago)?|dieser artikel ist (?:mehr als|über) \d{1,3} (?:tage|wochen|monate|jahre) alt|cet article (?:a|date de) plus de \d{1,3} (?:jours|semaines|mois|ans)|este artículo tiene más de \d{1,3} (?:días|semanas|meses|años))\.?$/iu;
 
 export function matchChromeLine(line: string): LineHit | null {
   const t = line.trim();
   if (t.length === 0 || t.length > 300) return null;
   if (END_MARKER.test(t)) return { rule: 'site-chrome', evidence: `the page-end marker "${t}"` };
+  if (t.length <= 80 && AGE_BANNER.test(t)) return { rule: 'site-chrome', evidence: `the banner "${t}" over an old story` };
   const n = normalize(t);
   if (CHROME_LINES.has(n)) return { rule: 'site-chrome', evidence: `"${t}" is page furniture` };
   const words = wordCount(t);
