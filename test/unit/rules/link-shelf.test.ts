@@ -41,3 +41,8 @@ test('invalid: a list under a label-like sentence, or sentences under a label', 
   assert.deepEqual(span([STORY, 'Popular stay-put renovations include:', 'Walk-in showers with seats', 'Grab bars that double as towel holders']), []);
   assert.deepEqual(span([STORY, 'Related', 'the council said it would revisit the plan.', 'it was not clear when.']), []);
 });
+
+test('invalid: a title above a "By ..." line is a story\'s own headline', () => {
+  const lines = [STORY, 'Recommended', 'Mayor promises new pool for the east side', 'Council approves new budget for city parks', 'By Jane Doe', STORY];
+  assert.deepEqual(span(lines), []);
+});

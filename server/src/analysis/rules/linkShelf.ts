@@ -44,7 +44,8 @@ const MAX_SHORT_CHARS = 40;
 const PARAGRAPH_WORDS = 20;
 const MAX_ENTRIES = 15;
 const MIN_ENTRIES = 2;
-const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez)\s+\p{Lu}/u;
+/** "By Jane Doe": the lead word in either case, the name capitalised. */
+const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez)\s+\p{Lu}/u;
 
 export interface ShelfBlock {
   first: number;
@@ -52,7 +53,6 @@ export interface ShelfBlock {
   rule: RuleId;
   evidence: string;
 }
-
 
 function isLabel(t: string): boolean {
   return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t);
