@@ -66,3 +66,8 @@ test('invalid: a sentence about comments is not a label', () => {
   const lines = [STORY(1), 'The minister declined to answer comments from reporters about the budget on Tuesday.', 'Reply', '1 hour ago', 'Like'];
   assert.deepEqual(span(lines), []);
 });
+
+test('valid: reply buttons in a script \\b does not know (Cyrillic)', () => {
+  const lines = [STORY(1), 'Комментарии (3)', 'Анна', C(1), 'Ответить', 'Борис', C(2), 'Ответить', 'Вера', C(3), 'Ответить'];
+  assert.equal(span(lines).length, 1);
+});

@@ -90,7 +90,7 @@ const MAX_LABEL_CHARS = 80;
 const MAX_LABEL_WORDS = 6;
 /** The buttons under a comment. */
 const ACTIONS =
-  /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)\b/iu;
+  /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)(?![\p{L}\p{N}])/iu;
 const SCORES =
   /\(score:\s*-?\d|^rating:\s*-?\d+\s+votes?$|^\d+\s+(?:likes?|votes?|points?|replies)$|^\d{1,3}[smhdw]$|^expand full comment$|^flag as inappropriate$|^reply to this\b/iu;
 /** "2 days ago at 07:52 am": a relative time with the clock time comment systems add. */
