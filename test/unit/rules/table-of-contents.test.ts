@@ -27,8 +27,10 @@ test('valid: labels in other languages', () => {
 });
 
 test('invalid: a list under a "Contents" label that does not recur is not taken, nor is the label', () => {
-  const lines = ['Contents:', 'flour, sugar and butter', 'two eggs', P(1), P(2)];
-  assert.deepEqual(findTocBlocks(lines), []);
+  for (const label of ['Contents:', 'Содержание']) {
+    const lines = [label, 'flour, sugar and butter', 'two eggs', P(1), P(2)];
+    assert.deepEqual(findTocBlocks(lines), [], label);
+  }
 });
 
 test('valid: an unambiguous label goes even when its entries are not recognised', () => {

@@ -11,7 +11,7 @@ const HEAD =
 
 /** Labels that are also ordinary subheadings ("Content", "Inhalt", "Índice" of a guide to
  *  contents, indexes...): a table of contents only with at least one entry under them. */
-const PLAIN_WORD = /^(?:contents?|inhalt|índice|indice|contenidos?|inhoud|innehåll|obsah|tartalom|sisällys|содержание|in this (?:article|post|guide|story|review|page)|on this page|what'?s inside)\b/iu;
+const PLAIN_WORD = /^(?:contents?|inhalt|índice|indice|contenidos?|inhoud|innehåll|obsah|tartalom|sisällys|содержание|in this (?:article|post|guide|story|review|page)|on this page|what'?s inside)(?![\p{L}\p{N}])/iu;
 
 export interface TocBlock {
   first: number;
