@@ -194,6 +194,16 @@ test(
   },
 );
 
+test('a Russian article: "Опубликовано ..." under the headline is its dateline', () => {
+  const text = doc(
+    'Городской совет утвердил новый бюджет для парков и библиотек',
+    'Опубликовано 12 марта 2026',
+    'Городской совет во вторник утвердил бюджет, который увеличивает расходы на парки и библиотеки на двенадцать процентов, впервые за пять лет.',
+    'Депутаты заявили, что деньги будут потрачены в течение трёх лет, большая часть пойдёт на ремонт зданий, закрытых после наводнения.',
+  );
+  assert.equal(analyze(text).articles[0].published, 'Опубликовано 12 марта 2026');
+});
+
 test('a copied page: one article, the page furniture around it is residue', () => {
   const doc2 = parseAnn(path.join(FIX, 'single-page-india.ann'));
   const model = analyze(doc2.data);

@@ -20,11 +20,11 @@ const QUOTE = /["“”«»„]/u;
 const COPYRIGHT = /©|\(c\)\s*\d{4}/iu;
 // Short share / account / navigation words in several languages; a feature, not a rule.
 const CHROME_WORD =
-  /^(?:share|tweet|email|print|comments?|reply|log ?in|sign ?(?:in|up)|subscribe|menu|search|home|next|previous|back to top|read more|more|follow( us)?|teilen|drucken|anmelden|suche|mehr|weiterlesen|partager|imprimer|connexion|rechercher|lire la suite|compartir|imprimir|buscar|leer más|iniciar sesión|condividi|cerca|поделиться|войти|поиск|далее|शेयर|और पढ़ें)\b/iu;
+  /^(?:share|tweet|email|print|comments?|reply|log ?in|sign ?(?:in|up)|subscribe|menu|search|home|next|previous|back to top|read more|more|follow( us)?|teilen|drucken|anmelden|suche|mehr|weiterlesen|partager|imprimer|connexion|rechercher|lire la suite|compartir|imprimir|buscar|leer más|iniciar sesión|condividi|cerca|поделиться|войти|поиск|далее|शेयर|और पढ़ें)(?![\p{L}\p{N}])/iu;
 
 // "By ...", "Written by", "Von ...", "Par ...": a byline, in a few languages.
 const BYLINE_LIKE =
-  /^(?:(?:written|posted|reviewed|updated|edited)\s+by|by|von|par|por|di|door|av|af|przez|автор|от|द्वारा|लेखक)\b[\s:]/iu;
+  /^(?:(?:written|posted|reviewed|updated|edited)\s+by|by|von|par|por|di|door|av|af|przez|автор|от|द्वारा|लेखक)[\s:]/iu;
 // A short label and a colon opening the line ("Updated: ...", "Written By: ...").
 const LABEL_COLON = /^\S+(?:\s\S+){0,2}:\s/u;
 
