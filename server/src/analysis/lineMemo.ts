@@ -41,6 +41,16 @@ export class TextMemo<V> {
  * end-of-line string they were made with; a stale one is recomputed. Shared objects:
  * callers must not mutate them.
  */
+/** The yes/no tests a rule remembers per line text: -1 until worked out, then 0 or 1. */
+export type LineFlag = 'author' | 'commentLabel' | 'shelfLabel';
+
+/** `test(text)`, remembered in `facts[flag]` when the line's facts are at hand. */
+export function rememberedTest(text: string, facts: LineFacts | undefined, flag: LineFlag, test: (t: string) => boolean): boolean {
+  if (!facts) return test(text);
+  if (facts[flag] < 0) facts[flag] = test(text) ? 1 : 0;
+  return facts[flag] === 1;
+}
+
 export class LineFacts {
   /** matchLine's verdict, for phrase options of generation `matchGen`. */
   match: LineHit | null = null;

@@ -4,7 +4,7 @@
 // thread (one "The minister says:" line before a quote is an article's). Each comment runs
 // from its author line to the next one; the last one is as long as the longest before it.
 import type { RuleId } from '../model';
-import type { LineFacts } from '../lineMemo';
+import { rememberedTest, type LineFacts } from '../lineMemo';
 import { isTimeLine, wordCount } from '../shape';
 
 /** What a comment's author line ends in: "Jane says:", "Anna sagt:", "Karl a écrit :". */
@@ -42,18 +42,13 @@ function isAuthorLine(t: string): boolean {
   return name.length >= 1 && name.length <= MAX_NAME && !/^\s/u.test(name) && words(t) <= 8 && !SENT_END.test(s);
 }
 
-function isAuthorLineMemo(t: string, facts: LineFacts): boolean {
-  if (facts.author < 0) facts.author = isAuthorLine(t) ? 1 : 0;
-  return facts.author === 1;
-}
-
 /** A comment longer than this many lines is not a comment: the thread has ended. */
 const MAX_COMMENT_LINES = 12;
 
 /** `facts`, when given, are the lines' LineFacts: the author-line test is remembered there. */
 export function findCommentBlocks(lines: readonly string[], facts?: readonly LineFacts[]): CommentBlock[] {
   const authors: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (facts ? isAuthorLineMemo(lines[i], facts[i]) : isAuthorLine(lines[i])) authors.push(i);
+  for (let i = 0; i < lines.length; i++) if (rememberedTest(lines[i], facts?.[i], 'author', isAuthorLine)) authors.push(i);
   if (authors.length < 2) return [];
   const blocks: CommentBlock[] = [];
   let longest = 1;
@@ -117,17 +112,11 @@ function isCommentMeta(t: string): boolean {
   return isTimeLine(s) || COMMENT_TIME.test(s) || ACTIONS.test(s) || SCORES.test(s);
 }
 
-function isSectionLabelMemo(t: string, facts: LineFacts | undefined): boolean {
-  if (!facts) return isSectionLabel(t);
-  if (facts.commentLabel < 0) facts.commentLabel = isSectionLabel(t) ? 1 : 0;
-  return facts.commentLabel === 1;
-}
-
 /** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
 export function findCommentSections(lines: readonly string[], facts?: readonly LineFacts[]): CommentBlock[] {
   // Most segments have no label at all: find one before building anything.
   let anyLabel = false;
-  for (let i = 0; i < lines.length && !anyLabel; i++) anyLabel = isSectionLabelMemo(lines[i], facts?.[i]);
+  for (let i = 0; i < lines.length && !anyLabel; i++) anyLabel = rememberedTest(lines[i], facts?.[i], 'commentLabel', isSectionLabel);
   if (!anyLabel) return [];
   const nb: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') nb.push(i);
@@ -143,7 +132,7 @@ export function findCommentSections(lines: readonly string[], facts?: readonly L
   };
   const blocks: CommentBlock[] = [];
   for (let a = 0; a < nb.length; a++) {
-    if (!isSectionLabelMemo(lines[nb[a]], facts?.[nb[a]])) continue;
+    if (!rememberedTest(lines[nb[a]], facts?.[nb[a]], 'commentLabel', isSectionLabel)) continue;
     const metas: number[] = [];
     let prev = a;
     for (let b = a + 1; b < nb.length && b - prev <= (metas.length > 0 ? MAX_COMMENT : MAX_LEAD); b++) {

@@ -6,7 +6,7 @@
 // the last title right above a paragraph is kept, since it may be a subheading that
 // introduces the paragraph. A shelf whose teasers carry their excerpts is the page
 // classifier's to judge.
-import type { LineFacts } from '../lineMemo';
+import { rememberedTest, type LineFacts } from '../lineMemo';
 import type { RuleId } from '../model';
 import { isTimeLine, wordCountUpTo } from '../shape';
 
@@ -67,11 +67,9 @@ function isShortEntry(t: string): boolean {
   return t.length <= MAX_SHORT_CHARS && !/^\p{Ll}/u.test(t) && !/[.!?。！？]$/u.test(t);
 }
 
-function isLabelLine(line: string, facts: LineFacts | undefined): boolean {
-  if (line.length > 4 * MAX_LABEL_CHARS) return false;
-  if (!facts) return isLabel(line.trim());
-  if (facts.shelfLabel < 0) facts.shelfLabel = isLabel(line.trim()) ? 1 : 0;
-  return facts.shelfLabel === 1;
+/** A label line, however it is padded (a longer line is no label: not worth a trim). */
+function isLabelLine(line: string): boolean {
+  return line.length <= 4 * MAX_LABEL_CHARS && isLabel(line.trim());
 }
 
 /** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
@@ -83,7 +81,7 @@ export function findShelfBlocks(lines: readonly string[], facts?: readonly LineF
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!storyStarted && wordCountUpTo(line, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) storyStarted = true;
-    if (!storyStarted || !isLabelLine(line, facts?.[i])) continue;
+    if (!storyStarted || !rememberedTest(line, facts?.[i], 'shelfLabel', isLabelLine)) continue;
     const label = line.trim();
     const entries: number[] = [];
     let k = i + 1;
