@@ -4,7 +4,7 @@
 // a time, a Reply button or a score, after the story (a live blog's times are the story).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommentBlocks, findCommentSections } from '../../../server/src/analysis/rules/commentThread';
+import { findCommentBlocks, findCommentSections, titleInCommentLabel } from '../../../server/src/analysis/rules/commentThread';
 
 const C = (n: number) => `Comment ${n}: thanks for writing this up, the part about the spout finally explained why my pour is so uneven every morning.`;
 
@@ -70,4 +70,27 @@ test('invalid: a sentence about comments is not a label', () => {
 test('valid: reply buttons in a script \\b does not know (Cyrillic)', () => {
   const lines = [STORY(1), 'Комментарии (3)', 'Анна', C(1), 'Ответить', 'Борис', C(2), 'Ответить', 'Вера', C(3), 'Ответить'];
   assert.equal(span(lines).length, 1);
+});
+
+test('valid: a blog label that quotes the post title, however long', () => {
+  const title = 'The December Comfort Watches 2025, Day Eighteen: Starship Troopers and the art of the satirical war film';
+  for (const label of [`59 Comments on “${title}”`, `2 responses to "${title}"`, `One thought on “${title}”`, `3 Kommentare zu „${title}“`]) {
+    const lines = [STORY(1), STORY(2), label, 'Emma', 'December 18, 2025, 9:59 pm', C(1), 'Chris S', 'December 18, 2025, 10:04 pm', C(2), 'Dana', 'December 18, 2025, 10:30 pm', C(3)];
+    assert.deepEqual(span(lines), [[2, 11]], label);
+  }
+});
+
+test('titleInCommentLabel: the quoted title, its own quotes kept; null for other lines', () => {
+  assert.equal(titleInCommentLabel('34 responses to “Anthony Lynn: “We needed to win this game””'), 'Anthony Lynn: “We needed to win this game”');
+  assert.equal(titleInCommentLabel('6 thoughts on "Top 10 apps"'), 'Top 10 apps');
+  assert.equal(titleInCommentLabel('36 Comments'), null);
+  assert.equal(titleInCommentLabel('Readers left 36 comments on “the budget”, most of them angry.'), null);
+});
+
+test('invalid: a sentence that starts like a titled label goes on past the quote', () => {
+  const thread = ['Anna', '3 hours ago', C(1), 'Reply', 'Karl', '1 hour ago', C(2), 'Reply'];
+  assert.deepEqual(span([STORY(1), STORY(2), '12 comments on "the plan" were filed by residents.', ...thread]), []);
+  const long = `12 comments on "the plan ${'and more of the plan '.repeat(20)}"`;
+  assert.deepEqual(span([STORY(1), STORY(2), long, ...thread]), []);
+  assert.equal(titleInCommentLabel('12 comments on "the plan" were filed by residents.'), null);
 });

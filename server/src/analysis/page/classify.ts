@@ -7,6 +7,7 @@
 // threshold. A third ensemble scores headline candidates when the layout did not
 // name the headline. Linear in the number of lines; deterministic.
 import type { RuleId } from '../model';
+import { titleInCommentLabel } from '../rules/commentThread';
 import { FEATURE_NAMES, NF, pageFeatures } from './features';
 import { NS, STACK_NAMES, stackFeatures } from './stack';
 import { Ensemble, Forest, sigmoid } from './trees';
@@ -170,7 +171,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     }
     let bestJ = -1;
     for (let j = 0; j < cands.length; j++) if (bestJ < 0 || hs[j] > hs[bestJ]) bestJ = j;
-    if (bestJ >= 0) headline = pf.idx[cands[headlineAboveByline(pf, cands, hs, bestJ)]];
+    if (bestJ >= 0) headline = pf.idx[cands[namedByCommentLabel(input, pf.idx, cands) ?? headlineAboveByline(pf, cands, hs, bestJ)]];
   }
   const noRules = !input.ruled.some((r) => r !== null);
   // The article's ends: lines before its first line or after its last are furniture.
@@ -240,6 +241,24 @@ export function classifyPage(input: PageInput): PageVerdict {
     }
   }
   return { roles, evidence, headline, scores };
+}
+
+/**
+ * A blog's comment label quotes the post's title ("12 thoughts on “Title”"): a candidate
+ * with exactly that text is the headline, whatever the model thinks of the shelves above it.
+ * Returns the index into `cands`, or null.
+ */
+function namedByCommentLabel(input: PageInput, idx: readonly number[], cands: readonly number[]): number | null {
+  let title: string | null = null;
+  for (let i = 0; i < input.lines.length && title === null; i++) if (input.ruled[i] === 'site-chrome') title = titleInCommentLabel(input.lines[i]);
+  if (title === null) return null;
+  const want = normalTitle(title);
+  for (let j = 0; j < cands.length; j++) if (normalTitle(input.lines[idx[cands[j]]]) === want) return j;
+  return null;
+}
+
+function normalTitle(t: string): string {
+  return t.trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 /** How far under a byline a pick may sit and still be the byline's furniture; how far above

@@ -83,6 +83,12 @@ const LABEL_WORDS =
   /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|комментари\p{L}*|yorumlar)(?:$|[\s\]):])/iu;
 const MAX_LABEL_CHARS = 80;
 const MAX_LABEL_WORDS = 6;
+/** The blog form names the post: "59 Comments on “Title”", "2 responses to “Title”",
+ *  "One thought on “Title”", "3 Kommentare zu „Titel“" (the title may be long). */
+const TITLED_LABEL =
+  /^(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|un|une|uno|una|um|uma)\s+(?:thoughts?|comments?|responses?|replies|reply|reactions?|kommentare?|gedanken|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|respostas|reacties?|komentarze?|odpowiedzi|комментари\p{L}*|отзыв\p{L}*)\s+(?:on|to|for|zu|auf|sur|à|en|a|para|em|su|per|op|bij|do|na|к|на)\s+["“”„«‘’'‹]/iu;
+const MAX_TITLED_LABEL_CHARS = 300;
+const CLOSING_QUOTE = /["“”„«»‘’'‹›]$/u;
 /** The buttons under a comment. */
 const ACTIONS =
   /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)(?![\p{L}\p{N}])/iu;
@@ -99,10 +105,31 @@ const MIN_META = 3;
 /** Long prose lines (the story's paragraphs, or a comment's) have this many words. */
 const PROSE_WORDS = 20;
 
-function isSectionLabel(t: string): boolean {
-  if (t.length > 4 * MAX_LABEL_CHARS) return false;
+/**
+ * The post's title as a blog's comment label quotes it ("34 responses to “Anthony Lynn:
+ * “We needed to win this game””" gives "Anthony Lynn: “We needed to win this game”"), or null.
+ */
+export function titleInCommentLabel(t: string): string | null {
+  if (t.length > 2 * MAX_TITLED_LABEL_CHARS) return null;
   const s = t.trim();
-  return s.length > 0 && s.length <= MAX_LABEL_CHARS && wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s);
+  const m = isTitledLabel(s) ? TITLED_LABEL.exec(s) : null;
+  if (!m) return null;
+  // The label's closing quote ends the line: drop it (a quote inside the title stays).
+  const title = s.slice(m[0].length).replace(CLOSING_QUOTE, '').trim();
+  return title.length >= 3 ? title : null;
+}
+
+function isSectionLabel(t: string): boolean {
+  if (t.length > 2 * MAX_TITLED_LABEL_CHARS) return false;
+  const s = t.trim();
+  if (s.length > MAX_LABEL_CHARS) return isTitledLabel(s);
+  return s.length > 0 && ((wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s)) || isTitledLabel(s));
+}
+
+/** The whole line is the label: it ends with the title's closing quote (a sentence that
+ *  begins "12 comments on “the plan” were..." goes on past it). */
+function isTitledLabel(s: string): boolean {
+  return s.length <= MAX_TITLED_LABEL_CHARS && CLOSING_QUOTE.test(s) && TITLED_LABEL.test(s);
 }
 
 function isCommentMeta(t: string): boolean {
