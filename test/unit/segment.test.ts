@@ -244,3 +244,20 @@ test('binary input: a notice, no analysis', () => {
   assert.ok(model.notice);
   assert.deepEqual(model.residue, []);
 });
+
+test('a comment thread (name / "1 year ago" / "Reply to ..." / comment) is not a shelf of related articles', () => {
+  const story = (n: number) => `Paragraph ${n} of the post: we pulled the sofa away from the wall and the room finally had space to breathe, which is the whole point of this series.`;
+  const comment = (name: string, to: string | null, n: number) =>
+    [name, '1 year ago', ...(to ? [`Reply to ${to}`] : []), `Comment ${n}: this was so helpful, I moved my own sofa this weekend and the living room feels twice as big now.`, String(n)];
+  const text = doc(
+    'Fix It Friday: Three Living Rooms', '', story(1), story(2), story(3), story(4), '', '36 Comments', 'Newest Most Voted',
+    ...comment('Melissa', 'Sara', 1), ...comment('JRS', null, 2), ...comment('Stephanie', 'cse', 3), ...comment('Diane', 'cse', 4),
+  );
+  const model = analyze(text);
+  assert.notEqual(model.shape, 'aggregator');
+  assert.equal(model.articles.length, 1);
+  // the thread is residue, the story is not
+  const removed = model.residue.map((r) => [r.range.start.line, r.range.end.line]);
+  assert.ok(removed.some(([a, b]) => a <= 8 && b >= 12), JSON.stringify(removed));
+  assert.ok(removed.every(([a]) => a > 5), JSON.stringify(removed));
+});

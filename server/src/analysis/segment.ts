@@ -3,6 +3,7 @@
 // - scraper: articles under "Title:" / "URL:" / "Date:" header lines or between rule lines;
 // - otherwise one segment (a single article or a whole copied page).
 import type { DumpShape } from './model';
+import { findCommentSections, type CommentBlock } from './rules/commentThread';
 import { isHeadlineShape, isRelativeTime, isSourceName, isTimeLine, wordCount } from './shape';
 import type { Line } from './text';
 
@@ -94,6 +95,10 @@ function entryAt(lines: readonly Line[], i: number): Entry | null {
 
 function findEntries(lines: readonly Line[]): Entry[] {
   const entries: Entry[] = [];
+  // A comment thread repeats name / "1 year ago" / "Reply to Sara" / comment: entry-shaped,
+  // but not articles. Entries without the "- source" echo do not start inside one.
+  let threads: CommentBlock[] | null = null;
+  const inThread = (i: number) => (threads ??= findCommentSections(lines.map((l) => l.text))).some((b) => i >= b.first && i <= b.last);
   for (let i = 0; i < lines.length; i++) {
     if (i > 0 && lines[i - 1].text.trim() !== '' && !entries.length) {
       // The first entry must start after a blank line: its source is a line of its own.
@@ -101,6 +106,7 @@ function findEntries(lines: readonly Line[]): Entry[] {
       if (wordCount(prev) > 12) continue;
     }
     const e = entryAt(lines, i);
+    if (e && !e.strong && inThread(i)) continue;
     if (e) {
       entries.push(e);
       i = e.headline;
