@@ -11,6 +11,7 @@ import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
+import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks } from './rules/linkShelf';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
@@ -478,7 +479,8 @@ function wholeLines(
   //    Reader comments: "Jane says:" lines, two or more, and what follows each; or a
   //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
   //    A shelf of links: a "Related articles" label and the headlines under it.
-  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original, facts), ...findShelfBlocks(original, facts)];
+  //    A blog's comment form: "Leave a Reply", its notes and its field labels.
+  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original, facts), ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
