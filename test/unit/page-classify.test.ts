@@ -163,3 +163,16 @@ test('deterministic and linear: a 20,000-line page costs about ten 2,000-line on
   const large = cpu(big);
   assert.ok(large < small * 30, `2,000 lines ${small / 1000} ms, 20,000 lines ${large / 1000} ms`);
 });
+
+test('a title the page quotes (a blog comment label) picks that line over the model\'s choice', () => {
+  const title = 'City council approves first budget increase for parks in five years';
+  const teaser = 'Five takeaways from the mayor’s first year in office';
+  const p = page(NAV_EN, title, ['By Jane Doe', 'March 3, 2025'], PROSE_EN, FOOTER_EN);
+  const lines = [...p.lines.slice(0, p.h), teaser, ...p.lines.slice(p.h)];
+  const at = p.h + 1;
+  const plain = classifyPage(input(lines)).headline;
+  // whichever line the model picks, the quoted title wins; a quote that matches no line changes nothing
+  assert.equal(classifyPage({ ...input(lines), quotedTitle: `  ${title.toUpperCase()} ` }).headline, at);
+  assert.equal(classifyPage({ ...input(lines), quotedTitle: teaser }).headline, p.h);
+  assert.equal(classifyPage({ ...input(lines), quotedTitle: 'A title that is nowhere on the page' }).headline, plain);
+});

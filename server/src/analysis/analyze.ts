@@ -480,7 +480,8 @@ function wholeLines(
   //    "36 Comments" label and comments that each carry a time, a Reply button or a score.
   //    A shelf of links: a "Related articles" label and the headlines under it.
   //    A blog's comment form: "Leave a Reply", its notes and its field labels.
-  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...findCommentSections(original, facts), ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
+  const sections = findCommentSections(original, facts);
+  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...sections, ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
@@ -492,7 +493,9 @@ function wholeLines(
   markEdgeRuns(texts, hits, isProtected, ignored, prose);
 
   const strong = perLine(n, (i) => (hits[i] && !hits[i]!.weak ? hits[i]!.rule : null));
-  const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header };
+  // A comment section's label may quote the post's title: the headline picker's best hint.
+  const quotedTitle = sections.find((b) => b.title !== undefined)?.title ?? null;
+  const input = { lines: texts, headline: headline >= 0 ? headline : null, ruled: strong, header, quotedTitle };
   const verdict = layoutHeadline ? rulesOnly(input) : classifyPage(input);
   const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);

@@ -7,7 +7,6 @@
 // threshold. A third ensemble scores headline candidates when the layout did not
 // name the headline. Linear in the number of lines; deterministic.
 import type { RuleId } from '../model';
-import { titleInCommentLabel } from '../rules/commentThread';
 import { FEATURE_NAMES, NF, pageFeatures } from './features';
 import { NS, STACK_NAMES, stackFeatures } from './stack';
 import { Ensemble, Forest, sigmoid } from './trees';
@@ -24,6 +23,8 @@ export interface PageInput {
   ruled: (RuleId | null)[];
   /** Lines that are layout metadata (source/time/"- source"), never residue. */
   header: boolean[];
+  /** The post's title as the page's own furniture quotes it ("12 thoughts on “Title”"). */
+  quotedTitle?: string | null;
 }
 
 export interface PageVerdict {
@@ -171,7 +172,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     }
     let bestJ = -1;
     for (let j = 0; j < cands.length; j++) if (bestJ < 0 || hs[j] > hs[bestJ]) bestJ = j;
-    if (bestJ >= 0) headline = pf.idx[cands[namedByCommentLabel(input, pf.idx, cands) ?? headlineAboveByline(pf, cands, hs, bestJ)]];
+    if (bestJ >= 0) headline = pf.idx[cands[quotedTitleCandidate(input, pf.idx, cands) ?? headlineAboveByline(pf, cands, hs, bestJ)]];
   }
   const noRules = !input.ruled.some((r) => r !== null);
   // The article's ends: lines before its first line or after its last are furniture.
@@ -248,11 +249,9 @@ export function classifyPage(input: PageInput): PageVerdict {
  * with exactly that text is the headline, whatever the model thinks of the shelves above it.
  * Returns the index into `cands`, or null.
  */
-function namedByCommentLabel(input: PageInput, idx: readonly number[], cands: readonly number[]): number | null {
-  let title: string | null = null;
-  for (let i = 0; i < input.lines.length && title === null; i++) if (input.ruled[i] === 'site-chrome') title = titleInCommentLabel(input.lines[i]);
-  if (title === null) return null;
-  const want = normalTitle(title);
+function quotedTitleCandidate(input: PageInput, idx: readonly number[], cands: readonly number[]): number | null {
+  if (!input.quotedTitle) return null;
+  const want = normalTitle(input.quotedTitle);
   for (let j = 0; j < cands.length; j++) if (normalTitle(input.lines[idx[cands[j]]]) === want) return j;
   return null;
 }

@@ -22,6 +22,8 @@ export interface CommentBlock {
   last: number;
   rule: RuleId;
   evidence: string;
+  /** The post's title, when the section's label quotes it ("59 Comments on “Title”"). */
+  title?: string;
 }
 
 function words(t: string): number {
@@ -181,10 +183,12 @@ export function findCommentSections(lines: readonly string[], facts?: readonly L
     const label = lines[first].trim();
     a = end;
     if (2 * above <= below) continue;
+    const title = titleInCommentLabel(label);
     blocks.push({
       first,
       last: nb[end],
       rule: 'site-chrome',
+      ...(title !== null ? { title } : {}),
       evidence: `a reader comment section ("${label.length > 40 ? label.slice(0, 39) + '…' : label}", then ${metas.length} comment time, reply or score lines)`,
     });
   }
