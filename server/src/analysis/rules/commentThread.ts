@@ -90,7 +90,7 @@ const MAX_LABEL_WORDS = 6;
 const TITLED_LABEL =
   /^(?:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|ein|eine|un|une|uno|una|um|uma)\s+(?:thoughts?|comments?|responses?|replies|reply|reactions?|kommentare?|gedanken|antworten|commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|comentários|respostas|reacties?|komentarze?|odpowiedzi|комментари\p{L}*|отзыв\p{L}*)\s+(?:on|to|for|zu|auf|sur|à|en|a|para|em|su|per|op|bij|do|na|к|на)\s+["“”„«‘’'‹]/iu;
 const MAX_TITLED_LABEL_CHARS = 300;
-const CLOSING_QUOTE = /["“”„«»‘’'‹›]$/u;
+const QUOTES = '"“”„«»‘’\'‹›';
 /** The buttons under a comment. */
 const ACTIONS =
   /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)(?![\p{L}\p{N}])/iu;
@@ -117,7 +117,7 @@ export function titleInCommentLabel(t: string): string | null {
   const m = isTitledLabel(s) ? TITLED_LABEL.exec(s) : null;
   if (!m) return null;
   // The label's closing quote ends the line: drop it (a quote inside the title stays).
-  const title = s.slice(m[0].length).replace(CLOSING_QUOTE, '').trim();
+  const title = s.slice(m[0].length, -1).trim();
   return title.length >= 3 ? title : null;
 }
 
@@ -131,7 +131,7 @@ function isSectionLabel(t: string): boolean {
 /** The whole line is the label: it ends with the title's closing quote (a sentence that
  *  begins "12 comments on “the plan” were..." goes on past it). */
 function isTitledLabel(s: string): boolean {
-  return s.length <= MAX_TITLED_LABEL_CHARS && CLOSING_QUOTE.test(s) && TITLED_LABEL.test(s);
+  return s.length <= MAX_TITLED_LABEL_CHARS && QUOTES.includes(s.charAt(s.length - 1)) && TITLED_LABEL.test(s);
 }
 
 function isCommentMeta(t: string): boolean {
