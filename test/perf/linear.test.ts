@@ -74,6 +74,10 @@ const CASES: [string, string][] = [
   ['comment section labels and reply lines', repeat('36 Comments\nReply\n2 days ago at 07:52 am\n', 300 * KB)],
   ['link shelves: labels and headlines', 'One long paragraph opens the story here, so that the shelves below count as shelves after it has begun to be told.\n' + repeat('Related articles\nMayor promises new pool for the east side\nLibrary hours extended\n', 300 * KB)],
   ['"More on" labels with long names', repeat('More on ' + 'x'.repeat(50) + '\n', 300 * KB)],
+  ['blog comment labels quoting a title, and name / time / reply lines', repeat('59 Comments on “' + 'A title of some length '.repeat(8) + '”\nJane\n1 year ago\nReply to Sara\n', 300 * KB)],
+  ['a long line that opens like a titled comment label', '12 comments on "' + repeat('the plan ', 300 * KB) + '"'],
+  ['comment form lines', repeat('Leave a Reply\nYour email address will not be published. Required fields are marked *\nName *\nEmail *\n', 300 * KB)],
+  ['form notes without a field or heading near them', repeat('Your email address will not be published, and we never share it. ' + 'x '.repeat(100) + '\n', 300 * KB)],
   ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
 ];
 
