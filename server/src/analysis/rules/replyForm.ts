@@ -3,7 +3,9 @@
 // "Website" / "Save my name, email, and website in this browser..." / "Post Comment". Blog
 // engines print the same strings on every site, translated, so the form's notes give it away;
 // but an article may quote one of them, so a note alone is not enough: the form is a cluster
-// of at least two form lines (notes or field labels), each close to the last.
+// of at least two form lines (headings, notes or field labels), each close to the last, with a
+// heading or a note among them (field names alone are a table). Every form has a heading or
+// a field label; notes are looked for only near one, which keeps the rule cheap on big dumps.
 import type { RuleId } from '../model';
 import { rememberedTest, type LineFacts } from '../lineMemo';
 import { wordCountUpTo } from '../shape';
