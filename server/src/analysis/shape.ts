@@ -154,8 +154,10 @@ const TIME_PATTERNS: RegExp[] = [
   /^(?:una?|\d{1,3})\s+\p{L}+\s+fa$/iu,
   /^\d{1,3}\s+\p{L}+\s+назад$/iu,
   /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
-  // Absolute dates: "Jul 2, 2026", "2 July 2026", "2026-07-02", "02/07/2026", optional time
-  /^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?)?$/iu,
+  // Absolute dates: "Jul 2, 2026", "2 July 2026", "19 de diciembre de 2025", "2026-07-02",
+  // "02/07/2026", with an optional time: "at 1:01 pm", "um 13:01 Uhr", "à 13 h 01", "a las
+  // 13:01", "alle 13:01", "às 13:01", "в 13:01"
+  /^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,9}\.?\s+(?:de\s+)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[,\s]+(?:(?:at|um|à|a las|alle|às|в|om|kl\.?)\s+)?\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?:\s*[ap]\.?m\.?|\s+uhr)?(?:\s+\p{Lu}{2,5})?)?$/iu,
   // Year first, as East Asian pages print it: "2026年11月15日 14時05分", "입력 2026.11.15 10:21"
   // (a short label may come first; the line holds nothing else).
   /^(?:\p{L}{1,12}\s*:?\s*)?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./]\s*\d{1,2}\s*[./]\s*\d{1,2}\.?)(?:\s*\(?\p{L}\)?)?(?:\s*\d{1,2}\s*(?:[:：]|時|시)\s*\d{2}\s*(?:分|분)?)?$/u,

@@ -1,0 +1,26 @@
+// Line shapes the rules share: what counts as a publication or comment time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isRelativeTime, isTimeLine } from '../../server/src/analysis/shape';
+
+test('valid: absolute dates with a time, as comment systems print them in several languages', () => {
+  for (const t of [
+    'December 19, 2025 at 13:01', 'December 18, 2025, 9:46 pm', '19 December 2025 at 1:01 pm', '19. Dezember 2025 um 13:01 Uhr',
+    '19.12.2025 um 13:01 Uhr', '19 décembre 2025 à 13 h 01', '19/12/2025 à 13h01', '19 de diciembre de 2025 a las 13:01',
+    '19 dicembre 2025 alle 13:01', '19 de dezembro de 2025 às 13:01', '19 декабря 2025 в 13:01', '2025-12-19 13:01',
+  ]) assert.ok(isTimeLine(t), t);
+});
+
+test('valid: relative times, and only they count as relative', () => {
+  for (const t of ['23 minutes ago', 'vor 2 Stunden', 'il y a 2 heures', 'hace 3 horas', '2 часа назад', '3 giorni fa']) {
+    assert.ok(isTimeLine(t) && isRelativeTime(t), t);
+  }
+  assert.equal(isRelativeTime('19 December 2025 at 1:01 pm'), false);
+});
+
+test('invalid: sentences and headlines with a date in them', () => {
+  for (const t of [
+    'The council met on 19 December 2025 at 13:01 to vote.', 'Election day is 19 de diciembre de 2025 a las 13:01 y más',
+    '19 reasons 2025 was a good year', 'At 13:01 the lights went out', 'December 19, 2025 at the latest',
+  ]) assert.equal(isTimeLine(t), false, t);
+});
