@@ -12,7 +12,7 @@ test('valid: absolute dates with a time, as comment systems print them in severa
 });
 
 test('valid: relative times, and only they count as relative', () => {
-  for (const t of ['23 minutes ago', 'vor 2 Stunden', 'il y a 2 heures', 'hace 3 horas', '2 часа назад', '3 giorni fa']) {
+  for (const t of ['23 minutes ago', 'vor 2 Stunden', 'il y a 2 heures', 'hace 3 horas', '2 часа назад', '3 giorni fa', '2 uur geleden', '3 godziny temu', '2 saat önce', '2 jam yang lalu', '2 giờ trước', 'för 3 timmar sedan', '3시간 전', '2時間前']) {
     assert.ok(isTimeLine(t) && isRelativeTime(t), t);
   }
   assert.equal(isRelativeTime('19 December 2025 at 1:01 pm'), false);

@@ -153,7 +153,15 @@ const TIME_PATTERNS: RegExp[] = [
   /^há\s+(?:uma?|\d{1,3})\s+\p{L}+$/iu,
   /^(?:una?|\d{1,3})\s+\p{L}+\s+fa$/iu,
   /^\d{1,3}\s+\p{L}+\s+назад$/iu,
+  // Dutch, Polish, Turkish, Indonesian, Vietnamese, Swedish
+  /^(?:een|\d{1,3})\s+\p{L}+\s+geleden$/iu,
+  /^\d{1,3}\s+\p{L}+\s+temu$/iu,
+  /^\d{1,3}\s+\p{L}+\s+önce$/iu,
+  /^\d{1,3}\s+\p{L}+\s+(?:yang\s+)?lalu$/iu,
+  /^\d{1,3}\s+\p{L}+\s+trước$/iu,
+  /^för\s+(?:en|ett|\d{1,3})\s+\p{L}+\s+sedan$/iu,
   /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
+  /^\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전$/u,
   // Absolute dates: "Jul 2, 2026", "2 July 2026", "19 de diciembre de 2025", "2026-07-02",
   // "02/07/2026", with an optional time: "at 1:01 pm", "um 13:01 Uhr", "à 13 h 01", "a las
   // 13:01", "alle 13:01", "às 13:01", "в 13:01"

@@ -94,3 +94,17 @@ test('invalid: a sentence that starts like a titled label goes on past the quote
   assert.deepEqual(span([STORY(1), STORY(2), long, ...thread]), []);
   assert.equal(titleInCommentLabel('12 comments on "the plan" were filed by residents.'), null);
 });
+
+test('valid: labels and reply buttons in scripts without spaces, and other languages', () => {
+  const cases: [string, string, string][] = [
+    ['3件のコメント', '2時間前', '返信する'],
+    ['评论 (12)', '3小时前', '回复'],
+    ['댓글 5', '3시간 전', '답글'],
+    ['Yorumlar', '2 saat önce', 'Yanıtla'],
+    ['Komentar (4)', '2 jam yang lalu', 'Balas'],
+  ];
+  for (const [label, time, reply] of cases) {
+    const lines = [STORY(1), STORY(2), label, 'Anna', time, C(1), reply, 'Karl', time, C(2), reply, 'Eva', time, C(3), reply];
+    assert.equal(span(lines).length, 1, label);
+  }
+});

@@ -82,7 +82,10 @@ export function findCommentBlocks(lines: readonly string[], facts?: readonly Lin
 
 /** A label names the section: a short line with the word for comments in it. */
 const LABEL_WORDS =
-  /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|комментари\p{L}*|yorumlar)(?:$|[\s\]):])/iu;
+  /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|kommentit|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|komentáře|hozzászólások|σχόλια|комментари\p{L}*|yorumlar|yorum|komentar|bình luận|تعليقات|التعليقات|टिप्पणियां|टिप्पणियाँ)(?:$|[\s\]):])/iu;
+/** Scripts without spaces: the word may sit anywhere in the short label ("3件のコメント"). */
+const LABEL_WORDS_UNSPACED = /コメント|评论|評論|留言|댓글/u;
+const MAX_UNSPACED_LABEL_CHARS = 20;
 const MAX_LABEL_CHARS = 80;
 const MAX_LABEL_WORDS = 6;
 /** The blog form names the post: "59 Comments on “Title”", "2 responses to “Title”",
@@ -93,7 +96,9 @@ const MAX_TITLED_LABEL_CHARS = 300;
 const QUOTES = '"“”„«»‘’\'‹›';
 /** The buttons under a comment. */
 const ACTIONS =
-  /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|odpowiedz|ответить|svara|svar)(?![\p{L}\p{N}])/iu;
+  /^(?:reply|replies|like|likes|report|flag|share|vote|votes|upvote|downvote|antworten|répondre|responder|rispondi|beantwoorden|reageer|odpowiedz|ответить|svara|svar|yanıtla|cevapla|balas|trả lời)(?![\p{L}\p{N}])/iu;
+/** The same in scripts without spaces, where a letter may follow ("返信する"). */
+const ACTIONS_UNSPACED = /^(?:返信|回复|回覆|답글|답장|いいね|赞|讚)/u;
 const SCORES =
   /\(score:\s*-?\d|^rating:\s*-?\d+\s+votes?$|^\d+\s+(?:likes?|votes?|points?|replies)$|^\d{1,3}[smhdw]$|^expand full comment$|^flag as inappropriate$|^reply to this\b/iu;
 /** "2 days ago at 07:52 am": a relative time with the clock time comment systems add. */
@@ -125,7 +130,9 @@ function isSectionLabel(t: string): boolean {
   if (t.length > 2 * MAX_TITLED_LABEL_CHARS) return false;
   const s = t.trim();
   if (s.length > MAX_LABEL_CHARS) return isTitledLabel(s);
-  return s.length > 0 && ((wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s)) || isTitledLabel(s));
+  if (s.length === 0) return false;
+  if (s.length <= MAX_UNSPACED_LABEL_CHARS && LABEL_WORDS_UNSPACED.test(s)) return true;
+  return (wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s)) || isTitledLabel(s);
 }
 
 /** The whole line is the label: it ends with the title's closing quote (a sentence that
@@ -138,7 +145,7 @@ function isCommentMeta(t: string): boolean {
   if (t.length > 4 * MAX_META_CHARS) return false;
   const s = t.trim();
   if (s.length === 0 || s.length > MAX_META_CHARS || wordCount(s) > MAX_META_WORDS) return false;
-  return isTimeLine(s) || COMMENT_TIME.test(s) || ACTIONS.test(s) || SCORES.test(s);
+  return isTimeLine(s) || COMMENT_TIME.test(s) || ACTIONS.test(s) || ACTIONS_UNSPACED.test(s) || SCORES.test(s);
 }
 
 /** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
