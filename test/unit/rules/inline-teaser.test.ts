@@ -79,3 +79,22 @@ test(
     assert.deepEqual(found(text), []);
   },
 );
+
+test('valid: teaser lines in Indonesian, Vietnamese, Arabic, Chinese, Japanese and Korean', () => {
+  const cases: [string, string, string, string][] = [
+    ['Dewan kota menyetujui anggaran baru untuk taman', 'Dewan kota pada hari Selasa menyetujui anggaran yang menaikkan belanja untuk taman dan perpustakaan sebesar dua belas persen.', 'Baca juga: Wali kota umumkan pengunduran diri akhir tahun', 'Para anggota dewan mengatakan uang itu akan dibelanjakan selama tiga tahun, sebagian besar untuk perbaikan gedung.'],
+    ['Hội đồng thành phố thông qua ngân sách mới cho công viên', 'Hội đồng thành phố hôm thứ Ba đã thông qua ngân sách tăng chi tiêu cho công viên và thư viện thêm mười hai phần trăm.', 'Đọc thêm: Thị trưởng tuyên bố từ chức vào cuối năm', 'Các thành viên hội đồng cho biết số tiền sẽ được chi trong ba năm, phần lớn để sửa chữa các tòa nhà.'],
+    ['市议会批准公园和图书馆的新预算', '市议会周二批准了一项预算，将公园和图书馆的支出提高百分之十二，这是五年来的首次增加，议员们对此进行了长时间的辩论。', '延伸阅读：市长宣布将于年底辞职', '议员们表示，这笔钱将在三年内使用，其中大部分将用于修缮自洪水以来一直关闭的建筑物，预计明年春天开始施工。'],
+    ['市議会が公園と図書館の新予算を承認', '市議会は火曜日、公園と図書館への支出を十二パーセント増やす予算を承認した。五年ぶりの増額で、議員たちは長時間にわたって議論した。', '関連記事：市長が年末での辞任を表明', '議員らによると、資金は三年間で使われ、その大部分は洪水以来閉鎖されている建物の修理に充てられる。工事は来春に始まる予定だ。'],
+    ['시의회, 공원과 도서관 새 예산 승인', '시의회는 화요일 공원과 도서관 지출을 12퍼센트 늘리는 예산을 승인했다. 5년 만의 첫 증액으로 의원들은 오랜 시간 토론했다.', '관련기사: 시장, 연말 사퇴 발표', '의원들은 이 돈이 3년에 걸쳐 쓰이며 대부분은 홍수 이후 폐쇄된 건물의 수리에 쓰일 것이라고 말했다.'],
+  ];
+  for (const [head, p1, teaser, p2] of cases) {
+    const text = doc(head, p1, teaser, p2);
+    assert.deepEqual(found(text), [['inline-teaser', teaser]], teaser);
+  }
+});
+
+test('invalid: "Baca juga" in a sentence, without a separator', () => {
+  const text = doc('Dewan kota menyetujui anggaran baru untuk taman', 'Baca juga artikel lainnya tentang anggaran kota di situs kami, yang diperbarui setiap hari oleh tim redaksi.', 'Para anggota dewan mengatakan uang itu akan dibelanjakan selama tiga tahun, sebagian besar untuk perbaikan gedung.');
+  assert.deepEqual(found(text), []);
+});

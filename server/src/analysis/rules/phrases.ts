@@ -67,6 +67,8 @@ export const TEASER_MARKERS = [
   'voir aussi', 'leer también', 'lee también', 'te puede interesar', 'leia também', 'leia mais',
   'leggi anche', 'читайте также', 'читайте также:', 'czytaj też', 'czytaj także', 'zie ook',
   'läs också', 'les også', 'lue myös', 'ये भी पढ़ें', 'यह भी पढ़ें', 'इसे भी पढ़ें',
+  'lees ook', 'czytaj więcej', 'baca juga', 'baca pula', 'đọc thêm', 'xem thêm', 'ilginizi çekebilir', 'ayrıca okuyun',
+  'اقرأ أيضا', 'اقرأ أيضًا', '延伸阅读', '相关阅读', '推荐阅读', '延伸閱讀', '相關閱讀', '関連記事', 'あわせて読みたい', '관련기사', '관련 기사',
 ];
 
 /** Whole lines that are page furniture wherever they stand. */
