@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/analysis';
+import { analyze, clean } from '../../server/src/analysis';
 import { parseAnn } from '../support/ann';
 
 const FIX = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
@@ -260,4 +260,57 @@ test('a comment thread (name / "1 year ago" / "Reply to ..." / comment) is not a
   const removed = model.residue.map((r) => [r.range.start.line, r.range.end.line]);
   assert.ok(removed.some(([a, b]) => a <= 8 && b >= 12), JSON.stringify(removed));
   assert.ok(removed.every(([a]) => a > 5), JSON.stringify(removed));
+});
+
+test('a Japanese page: the headline sits above the byline and the date, never the date itself', () => {
+  const head = '市議会が公園と図書館の新予算を承認';
+  const text = doc(
+    'ホーム', 'ニュース', '経済', 'スポーツ', 'エンタメ', 'ログイン', '', head, '', '山田花子', '2025年12月19日 13時01分', '',
+    '市議会は火曜日、公園と図書館への支出を十二パーセント増やす予算を承認した。五年ぶりの増額で、議員たちは四時間以上にわたって議論した。',
+    '反対派は歳入の見通しが楽観的すぎると警告したが、採決は七対二で可決された。市長は選挙戦で図書館の開館時間の回復を公約していた。',
+    '計画によると、分館は三月から日曜日の開館を再開し、公園課は夏に向けて四十人の季節労働者を雇用する。批判派は道路の補修にもっと予算を割くべきだったと述べた。',
+    '', '利用規約', 'プライバシーポリシー', 'お問い合わせ',
+  );
+  const [a] = analyze(text).articles;
+  assert.equal(a.headline, head);
+  assert.equal(a.published, '2025年12月19日 13時01分');
+  assert.ok(clean(text).includes(head));
+});
+
+test('bylines in other languages under the headline stay: "Oleh ...", "홍길동 기자", "记者 张三"', () => {
+  const cases: { nav: string[]; head: string; byline: string; date: string; body: string[] }[] = [
+    {
+      nav: ['Beranda', 'Nasional', 'Ekonomi', 'Olahraga', 'Masuk'],
+      head: 'Dewan Kota Setujui Anggaran Baru untuk Taman dan Perpustakaan', byline: 'Oleh Siti Rahma', date: 'Selasa, 19 Desember 2025 13:01 WIB',
+      body: [
+        'Dewan kota pada hari Selasa menyetujui anggaran yang menaikkan belanja untuk taman dan perpustakaan sebesar dua belas persen, kenaikan pertama dalam lima tahun.',
+        'Para anggota dewan memberikan suara tujuh banding dua setelah perdebatan lebih dari empat jam, dengan penentang memperingatkan proyeksi pendapatan yang terlalu optimistis.',
+        'Menurut rencana itu, perpustakaan cabang akan kembali buka pada hari Minggu mulai Maret, dan dinas taman akan merekrut empat puluh pekerja musiman.',
+      ],
+    },
+    {
+      nav: ['홈', '정치', '경제', '사회', '로그인'],
+      head: '시의회, 공원과 도서관 새 예산 승인', byline: '홍길동 기자', date: '2025.12.19 13:01',
+      body: [
+        '시의회는 화요일 공원과 도서관 지출을 12퍼센트 늘리는 예산을 승인했다. 5년 만의 첫 증액으로 의원들은 네 시간 넘게 토론했다.',
+        '반대 의원들은 세입 전망이 지나치게 낙관적이라고 경고했지만, 표결은 7대 2로 통과됐다. 시장은 선거 운동에서 도서관 개관 시간 복원을 약속했다.',
+        '계획에 따르면 분관은 3월부터 일요일 개관을 재개하고, 공원과는 여름을 앞두고 계절 근로자 40명을 채용한다. 비판론자들은 도로 보수에 더 많은 예산을 배정했어야 한다고 말했다.',
+      ],
+    },
+    {
+      nav: ['首页', '新闻', '财经', '体育', '登录'],
+      head: '市议会批准公园和图书馆的新预算', byline: '记者 张三', date: '2025年12月19日 13:01',
+      body: [
+        '市议会周二批准了一项预算，将公园和图书馆的支出提高百分之十二，这是五年来的首次增加，议员们对此进行了超过四个小时的辩论。',
+        '反对者警告说收入预测过于乐观，但表决以七比二通过。市长在竞选期间曾承诺恢复图书馆的开放时间，她表示投票结果体现了居民的意愿。',
+        '根据该计划，分馆将从三月起恢复周日开放，公园部门将为夏季招聘四十名季节性工人。批评者说，议会本应为道路维修拨出更多资金。',
+      ],
+    },
+  ];
+  for (const c of cases) {
+    const text = doc(...c.nav, '', c.head, '', c.byline, c.date, '', ...c.body, '');
+    const [a] = analyze(text).articles;
+    assert.deepEqual([a.headline, a.byline], [c.head, c.byline]);
+    assert.ok(clean(text).includes(c.byline), c.byline);
+  }
 });

@@ -524,18 +524,16 @@ function wholeLines(
 }
 
 /**
- * On a copied page, everything above the article's headline is the site's (menus, tickers,
- * breadcrumbs, teasers): 25% of the residue of the WCXB pages sits there, and 0.1% of their
- * article text. So once the classifier has placed the headline, the lines above it go, as
- * long as the headline really opens the article: most of the prose must come after it.
- */
-/**
  * A timestamp is never a headline, nor is a paragraph's first sentence. When the model picks
  * the date line ("2026年11月15日 14時05分"), or a line that ends like a sentence right under a
  * date line, the headline is the headline-shaped line above the date: pages print the date
  * under the headline, and the model's other cues (capitals, position after the menu) fail in
  * scripts without case.
  */
+/** Short lines (a name, "By Jane Doe") that may stand between a headline and its date. */
+const BYLINES_OVER_DATE = 2;
+const BYLINE_WORDS = 4;
+
 function headlineAboveTimestamp(texts: string[], roles: LineRole[], verdict: PageVerdict, strong: readonly (RuleId | null)[]): void {
   const h = verdict.headline;
   if (h === null) return;
@@ -550,14 +548,29 @@ function headlineAboveTimestamp(texts: string[], roles: LineRole[], verdict: Pag
     if (d >= 0 && isTimeLine(texts[d])) date = d;
   }
   if (date < 0) return;
-  const i = above(date);
+  // The headline is right above the date, or above a byline or two ("山田花子", "By Jane Doe").
+  let i = above(date);
+  const bylines: number[] = [];
+  for (; i >= 0 && bylines.length < BYLINES_OVER_DATE; i = above(i)) {
+    if (isHeadlineShape(texts[i]) && !endsSentence(texts[i])) break;
+    if (strong[i] || wordCountUpTo(texts[i], BYLINE_WORDS + 1) > BYLINE_WORDS) return;
+    bylines.push(i);
+  }
   if (i < 0 || strong[i] || !isHeadlineShape(texts[i]) || endsSentence(texts[i])) return;
+  // What stands between the headline and its date is the article's byline, kept as such.
+  for (const b of bylines) roles[b] = 'byline';
   roles[i] = 'headline';
   if (roles[date] !== 'chrome') roles[date] = 'dateline';
   if (h !== date) roles[h] = 'body';
   verdict.headline = i;
 }
 
+/**
+ * On a copied page, everything above the article's headline is the site's (menus, tickers,
+ * breadcrumbs, teasers): 25% of the residue of the WCXB pages sits there, and 0.1% of their
+ * article text. So once the classifier has placed the headline, the lines above it go, as
+ * long as the headline really opens the article: most of the prose must come after it.
+ */
 function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number, prose: readonly boolean[]): void {
   let proseBefore = 0;
   let proseAfter = 0;

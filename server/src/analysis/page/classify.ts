@@ -90,7 +90,14 @@ export function setChromeThreshold(t: number | null, bodyProse: number | null = 
   bodyProseOverride = bodyProse;
 }
 
-const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор|от|द्वारा)\s+\S/iu;
+const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор|от|द्वारा|oleh|bởi|penulis|yazar|tác giả)\s*:?\s+\S/iu;
+/** Bylines in scripts without spaces: "记者 张三", "作者：李四", "홍길동 기자", "山田花子記者". */
+const BYLINE_UNSPACED = /^(?:记者|記者|作者|撰文|文)\s*[:：\s]\s*\S{2,12}$|^\S{2,8}\s?(?:기자|特派員|記者|记者)$/u;
+
+function isByline(t: string): boolean {
+  const s = t.trim();
+  return s.length <= 60 && (BYLINE.test(s) || BYLINE_UNSPACED.test(s));
+}
 const DATELINE = /\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\bago\b/iu;
 
 /** Segments this small with a named headline are an aggregator's entry: keep them whole. */
@@ -228,7 +235,7 @@ export function classifyPage(input: PageInput): PageVerdict {
   if (hk >= 0) {
     for (let k = hk + 1; k < Math.min(m, hk + 4); k++) {
       const i = pf.idx[k];
-      if (roles[i] === 'chrome' && pf.x[k * W + BYLINE_COL] === 1 && pf.words[k] <= 10) {
+      if (roles[i] === 'chrome' && (pf.x[k * W + BYLINE_COL] === 1 || isByline(input.lines[i])) && pf.words[k] <= 10) {
         roles[i] = 'byline';
         evidence[i] = null;
       }
@@ -237,7 +244,7 @@ export function classifyPage(input: PageInput): PageVerdict {
       const i = pf.idx[k];
       if (roles[i] !== 'body' || pf.words[k] > 12 || pf.prose[k]) continue;
       const t = input.lines[i].trim();
-      if (BYLINE.test(t) || pf.x[k * W + BYLINE_COL] === 1) roles[i] = 'byline';
+      if (isByline(t) || pf.x[k * W + BYLINE_COL] === 1) roles[i] = 'byline';
       else if (DATELINE.test(t)) roles[i] = 'dateline';
     }
   }
