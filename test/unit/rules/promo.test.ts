@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found } from '../../support/ruleCase';
+import { matchPromoLine } from '../../../server/src/analysis/rules/promo';
 
 const EN = [
   'Council approves new budget for city parks and libraries',
@@ -125,4 +126,20 @@ test('invalid: sentences that open the same way but agree to nothing, or agree w
     'Residents who agree with the plan can say so at the meeting on Thursday, the mayor said.',
   ];
   for (const l of lines) assert.deepEqual(found(doc(EN[0], EN[1], l, EN[2], EN[3])), [], l);
+});
+
+test('valid: promotions in more languages and scripts, and verb-last forms', () => {
+  for (const t of [
+    'Ikuti kami di WhatsApp Channel untuk berita terbaru', 'Siga-nos no Instagram e receba as notícias em primeira mão',
+    'Bizi Google News üzerinden takip edin', 'Theo dõi chúng tôi trên Facebook để cập nhật tin tức mới nhất',
+    '订阅我们的新闻简报，每天获取最新消息', 'ニュースレターを購読して最新情報を受け取る', 'اشترك في نشرتنا الإخبارية للحصول على آخر الأخبار',
+    'Síguenos en Instagram', 'Follow us on Facebook',
+  ]) assert.equal(matchPromoLine(t)?.rule, 'promo', t);
+});
+
+test('invalid: a social network in a sentence that asks nothing, or asks to watch', () => {
+  for (const t of [
+    'Watch the full speech on YouTube.', 'The minister posted the statement on Facebook on Tuesday evening.',
+    '市长在新闻发布会上宣布了新的预算计划', 'Layanan ini tersedia di aplikasi resmi pemerintah sejak Maret.',
+  ]) assert.equal(matchPromoLine(t), null, t);
 });

@@ -4,8 +4,19 @@
 import { normalize, wordCount } from '../shape';
 import type { LineHit } from './types';
 
-const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь)(?![\p{L}\p{N}])/iu;
-const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*)(?![\p{L}\p{N}])/iu;
+const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь|ikuti|gabung|berlangganan|langganan|unduh|theo dõi|đăng ký|tải|abone ol|اشترك|اشتركوا|تابعونا|تابعوا|حمل|حمّل)(?![\p{L}\p{N}])/iu;
+/** Asking the reader to follow the site where it posts: a social network is the product then
+ *  ("Síguenos en Instagram"), but "Watch the speech on YouTube" is not a promotion. */
+const FOLLOW = /^(?:follow|folge|folgen sie|suivez|síguenos|seguici|siga|segue|ikuti|theo dõi|подписывайтесь|تابعونا|تابعوا)(?![\p{L}\p{N}])/iu;
+const SOCIAL = /(?<![\p{L}\p{N}])(?:instagram|facebook|youtube|tiktok|linkedin|threads|bluesky|mastodon|twitter|vk|вконтакте)(?![\p{L}\p{N}])/iu;
+/** Verb-final languages put the imperative last: "Bizi Google News üzerinden takip edin". */
+const IMPERATIVE_LAST = /(?<![\p{L}\p{N}])(?:takip edin|abone olun|indirin|katılın)[.!]?$/iu;
+const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*|saluran|buletin|aplikasi|bülten|uygulama|kênh|bản tin|ứng dụng|نشرتنا|النشرة|قناتنا|التطبيق|تطبيق)(?![\p{L}\p{N}])/iu;
+/** Scripts without spaces: an action ("订阅", "購読", "구독") and a product ("新闻简报", "アプリ",
+ *  "뉴스레터") anywhere in a short line. */
+const UNSPACED_ACTION = /订阅|訂閱|关注我们|關注我們|下载|下載|購読|フォロー|ダウンロード|登録して|구독|팔로우|다운로드/u;
+const UNSPACED_PRODUCT = /新闻简报|新聞簡報|电子报|公众号|客户端|频道|頻道|ニュースレター|メルマガ|アプリ|뉴스레터|채널|앱|app|newsletter/iu;
+const MAX_UNSPACED_PROMO_CHARS = 60;
 const SELLING = /^(?:subscribe|sign\s?up|signup|abonnieren sie|jetzt abonnieren|abonnez-vous|suscríbete|suscribete|iscriviti|assine|подпишитесь)(?![\p{L}\p{N}])/iu;
 const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
 
@@ -41,13 +52,16 @@ export function matchPromoLine(line: string): LineHit | null {
   const consent = matchConsentLine(t);
   if (consent) return consent;
   if (t.length > 240) return null;
+  if (t.length <= MAX_UNSPACED_PROMO_CHARS && UNSPACED_ACTION.test(t) && UNSPACED_PRODUCT.test(t)) {
+    return { rule: 'promo', evidence: `speaks to the reader ("${t.slice(0, 12)}...") about a product of the site` };
+  }
   const words = wordCount(t);
   if (words > 24) return null;
   if (mayEndInButton(t) && BUTTON_END.test(t)) return { rule: 'promo', evidence: `a promotion ending in the button "${t.slice(t.search(/\S+\s+\S+\.?$/u))}"` };
   const n = normalize(t);
   // Verbs that only ever sell the site itself need no product word: "Subscribe now and save".
   if (words <= 14 && SELLING.test(n)) return { rule: 'promo', evidence: `asks the reader to "${t.split(/\s+/).slice(0, 2).join(' ')}"` };
-  if (words <= 16 && IMPERATIVE.test(n) && PRODUCT.test(n)) {
+  if (words <= 16 && (((IMPERATIVE.test(n) || IMPERATIVE_LAST.test(n)) && PRODUCT.test(n)) || (FOLLOW.test(n) && SOCIAL.test(n)))) {
     return { rule: 'promo', evidence: `speaks to the reader ("${t.split(/\s+/).slice(0, 3).join(' ')}...") about a product of the site` };
   }
   return null;
