@@ -78,6 +78,8 @@ const CASES: [string, string][] = [
   ['a long line that opens like a titled comment label', '12 comments on "' + repeat('the plan ', 300 * KB) + '"'],
   ['comment form lines', repeat('Leave a Reply\nYour email address will not be published. Required fields are marked *\nName *\nEmail *\n', 300 * KB)],
   ['form notes without a field or heading near them', repeat('Your email address will not be published, and we never share it. ' + 'x '.repeat(100) + '\n', 300 * KB)],
+  ['a 600-character line that opens like a cookie banner', 'We use ' + repeat('cookie ', 85)],
+  ['cookie banner openers on every line', repeat('We use cookies to improve your experience on our website.\n', 300 * KB)],
   ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
 ];
 

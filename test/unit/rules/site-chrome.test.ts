@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
+import { matchChromeLine } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -94,4 +95,21 @@ test('valid: the banner over an old story is not the story, nor its headline', (
 test('invalid: a sentence about an article\'s age is text', () => {
   const line = 'This article is more than 3 months old, the editor said, but its advice on budgets still holds.';
   assert.deepEqual(found(doc(HEAD, P1, line, P2)), []);
+});
+
+test('valid: a cookie banner, the site speaking of its cookies, in several languages and scripts', () => {
+  for (const t of [
+    'We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.',
+    'This website uses cookies to improve your experience while you navigate through the website. Out of these cookies, the cookies that are categorized as necessary are stored on your browser.',
+    'Utilizamos cookies propias y de terceros para mejorar nuestros servicios.', 'Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site.',
+    'Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.', 'Мы используем файлы cookie, чтобы улучшить работу сайта.',
+    'Kami menggunakan cookie untuk meningkatkan pengalaman Anda.', '当サイトではクッキーを使用しています。', '이 웹사이트는 쿠키를 사용합니다.',
+  ]) assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+});
+
+test('invalid: articles about cookies, and cookies you eat', () => {
+  for (const t of [
+    'The regulator said sites that use cookies must ask first.', 'Utilize cookies and session data to track user actions across your website.',
+    'We use a cookie cutter to shape the dough, then chill it for an hour.', 'Cookies are a small text file a browser stores, the court heard on Tuesday.',
+  ]) assert.equal(matchChromeLine(t), null, t);
 });

@@ -146,4 +146,9 @@ export const CHROME_WEAK = phraseSet([
   'شارك', 'مشاركة', 'الرئيسية', 'होम', 'लॉगिन',
   '首页', '分享', '评论', '微信', '微博', 'ホーム', 'トップ', 'シェア', 'コメント', 'ランキング',
   '홈', '댓글', '구독', 'หน้าแรก', 'แชร์', 'ความคิดเห็น',
+  // a cookie banner's buttons
+  'accept', 'accept all', 'accept cookies', 'reject', 'reject all', 'decline', 'manage preferences', 'manage options',
+  'aceptar', 'aceptar todo', 'rechazar', 'alle akzeptieren', 'akzeptieren', 'ablehnen', 'tout accepter', 'tout refuser',
+  'accepter', 'refuser', 'accetta', 'accetta tutti', 'rifiuta', 'aceitar', 'rejeitar', 'принять', 'принять все', 'отклонить',
+  'terima', 'tolak', 'kabul et', 'reddet', 'đồng ý', '同意', '同意する', '동의',
 ]);

@@ -28,9 +28,28 @@ const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/
 const AGE_BANNER =
   /^(?:this (?:article|story|post|content|page) (?:is|was published) (?:more than|over) (?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?)(?: old| ago)?|dieser artikel ist (?:mehr als|über) \d{1,3} (?:tage|wochen|monate|jahre) alt|cet article (?:a|date de) plus de \d{1,3} (?:jours|semaines|mois|ans)|este artículo tiene más de \d{1,3} (?:días|semanas|meses|años))\.?$/iu;
 
+/** A cookie banner's text: the site says it uses cookies ("We use cookies to...", "Utilizamos
+ *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
+ *  the site in its first words. */
+const COOKIE_OPEN =
+  /^(?:(?:this|our) (?:site|website|web ?site|page)s? (?:uses|use|is using)|we (?:and our (?:\p{L}+ )?partners )?(?:use|are using|may use|store)|cookies (?:help|are used|allow|enable)|by (?:continuing|using|clicking)|utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa)|este site (?:utiliza|usa)|nous utilisons|ce site(?: web)? utilise|wir (?:verwenden|nutzen|setzen)|diese (?:website|webseite|seite) (?:verwendet|nutzt)|мы используем|этот сайт использует|kami menggunakan|situs ini menggunakan|utilizziamo|questo sito(?: web)? (?:utilizza|usa)|wij gebruiken|deze (?:website|site) gebruikt|bu (?:web ?)?site|sitemizde|używamy|ta strona (?:używa|korzysta))(?![\p{L}\p{N}])|^(?:当サイト|本サイト|このサイト|このウェブサイト|本网站|本網站|我们使用|我們使用|이 (?:웹)?사이트|당사는)/iu;
+const COOKIE_WORD = /cookie|çerez|ciasteczk|クッキー|쿠키/iu;
+/** What a banner says cookies are for (a recipe's "we use a cookie cutter" says none of it). */
+const COOKIE_PURPOSE =
+  /experience|brows|website|site|navigat|traffic|personali[sz]|analy[sz]|consent|accept|agree|preferences|servic|experiencia|navegaci|expérience|erlebnis|erfahrung|webseite|сайт|опыт|pengalaman|situs|esperienza|sito|ervaring|deneyim|サイト|ウェブ|사이트|웹|网站|網站/iu;
+const MAX_COOKIE_CHARS = 600;
+
+function matchCookieBanner(t: string): LineHit | null {
+  if (t.length > MAX_COOKIE_CHARS || !COOKIE_OPEN.test(t) || !COOKIE_WORD.test(t) || !COOKIE_PURPOSE.test(t)) return null;
+  return { rule: 'site-chrome', evidence: 'a cookie banner ("' + t.slice(0, 30) + '...")' };
+}
+
 export function matchChromeLine(line: string): LineHit | null {
   const t = line.trim();
-  if (t.length === 0 || t.length > 300) return null;
+  if (t.length === 0) return null;
+  if (t.length > 300) return matchCookieBanner(t);
+  const cookie = matchCookieBanner(t);
+  if (cookie) return cookie;
   if (END_MARKER.test(t)) return { rule: 'site-chrome', evidence: `the page-end marker "${t}"` };
   if (t.length <= 80 && AGE_BANNER.test(t)) return { rule: 'site-chrome', evidence: `the banner "${t}" over an old story` };
   const n = normalize(t);
