@@ -13,7 +13,7 @@ import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import { findShelfBlocks } from './rules/linkShelf';
 import type { InlineHit, LineHit } from './rules/types';
-import { segment, Segment } from './segment';
+import { segment, Segment, Segmentation } from './segment';
 import { wordSpaced } from './script';
 import { Kept, settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
@@ -29,7 +29,7 @@ export interface AnalyzeOptions {
 }
 
 /** A finding inside one segment, in segment-relative line numbers. */
-interface SegFinding {
+export interface SegFinding {
   rule: RuleId;
   evidence: string;
   /** Whole lines first..last, or a span inside line `first` when `start` is set. */
@@ -45,7 +45,7 @@ interface SegFinding {
 }
 
 /** A replacement from (line, col) to (endLine, endCol), segment-relative. */
-interface Part {
+export interface Part {
   line: number;
   col: number;
   endLine: number;
@@ -53,7 +53,8 @@ interface Part {
   newText: string;
 }
 
-interface SegResult {
+/** A segment's analysis: plain data, so another thread can make it (see parallel.ts). */
+export interface SegResult {
   roles: LineRole[];
   findings: SegFinding[];
   headline: number | null;
@@ -81,14 +82,14 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
  * look's lines that are the same text (skipping the memo look-up, which hashes the line and
  * compares it with the stored copy: the largest single cost of a settle round).
  */
-type LineFactsTable = (LineFacts | undefined)[];
+export type LineFactsTable = (LineFacts | undefined)[];
 
 /**
  * The facts table of the cleaned text's lines, from `facts` of the text it was cleaned from:
  * a cleaned line that is a whole line of that text, copied unchanged (inside one kept
  * stretch), is the same text and gets that line's entry.
  */
-function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
+export function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
   const out: LineFactsTable = new Array(cleaned.lines.length);
   const orig = from.lines;
   let k = 0;
@@ -105,13 +106,38 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
   return out;
 }
 
+/** One look's result (null mapper: the text was not analysed). */
+export interface Look {
+  model: DumpModel;
+  mapper: PositionMapper | null;
+  table: LineTable;
+}
+
 /**
  * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
  * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
  */
-export function analyzeOnce(
-  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable,
-): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
+export function analyzeOnce(text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable): Look {
+  const p = prepareLook(text, opts, split);
+  if (!('seg' in p)) return p;
+  const out = new LookAssembler(p, opts);
+  for (const s of p.seg.segments) out.add(s, analyzeSegmentCached(p.lines, s, p.phrases, p.table.eol, facts));
+  return out.finish();
+}
+
+/** A text split into lines and segments, waiting for its segments' results. */
+export interface PreparedLook {
+  text: string;
+  base: DumpModel;
+  table: LineTable;
+  lines: Line[];
+  mapper: PositionMapper;
+  phrases: PhraseOptions;
+  seg: Segmentation;
+}
+
+/** The first steps of a look: lines and segments (or the finished look of a text not analysed). */
+export function prepareLook(text: string, opts: AnalyzeOptions, split?: LineTable): PreparedLook | Look {
   const table = split ?? splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
@@ -119,32 +145,41 @@ export function analyzeOnce(
   };
   if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null, table };
   if (text.trim() === '') return { model: base, mapper: null, table };
-
   const lines = table.lines;
-  const mapper = new PositionMapper(table);
-  const phrases = phraseOptions(opts);
-  const seg = segment(lines);
-  const residue: Residue[] = [];
-  const articles: Article[] = [];
-  const groups: Group[] = [];
-  const related: number[] = [];
+  return { text, base, table, lines, mapper: new PositionMapper(table), phrases: phraseOptions(opts), seg: segment(lines) };
+}
 
-  for (const s of seg.segments) {
-    const articleIndex = articles.length;
-    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts);
+/**
+ * The model of a prepared look, from its segments' results handed in segment order. (One at
+ * a time, so that a caller waiting for another thread's results can assemble its own first.)
+ */
+export class LookAssembler {
+  private readonly residue: Residue[] = [];
+  private readonly articles: Article[] = [];
+  private readonly related: number[] = [];
+  constructor(private readonly p: PreparedLook, private readonly opts: AnalyzeOptions) {}
+
+  add(s: Segment, result: SegResult): void {
+    const articleIndex = this.articles.length;
+    const out = segmentOutputOf(this.p.lines, s, result, this.p.mapper, this.opts, articleIndex);
     if (out.article) {
-      articles.push(out.article);
-      if (s.role === 'related') related.push(articleIndex);
+      this.articles.push(out.article);
+      if (s.role === 'related') this.related.push(articleIndex);
     }
-    for (const r of out.residue) residue.push(r);
+    for (const r of out.residue) this.residue.push(r);
   }
-  if (seg.related && related.length > 0) {
-    const first = articles[related[0]].range.start;
-    const last = articles[related[related.length - 1]].range.end;
-    groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
+
+  finish(): Look {
+    const { p, articles, related, residue } = this;
+    const groups: Group[] = [];
+    if (p.seg.related && related.length > 0) {
+      const first = articles[related[0]].range.start;
+      const last = articles[related[related.length - 1]].range.end;
+      groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
+    }
+    residue.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { model: { ...p.base, shape: p.seg.shape, articles, groups, residue }, mapper: p.mapper, table: p.table };
   }
-  residue.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper, table };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
@@ -165,7 +200,11 @@ export function segmentOutput(
   lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
   facts?: LineFactsTable,
 ): SegmentOutput {
-  const result = analyzeSegmentCached(lines, s, phrases, eol, facts);
+  return segmentOutputOf(lines, s, analyzeSegmentCached(lines, s, phrases, eol, facts), mapper, opts, articleIndex);
+}
+
+/** What a segment adds to the model, from its analysis (made on this thread or another). */
+function segmentOutputOf(lines: readonly Line[], s: Segment, result: SegResult, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number): SegmentOutput {
   const article = buildArticle(lines, s, result, mapper);
   const residue: Residue[] = [];
   for (const f of result.findings) {
@@ -220,7 +259,7 @@ export function clearSegmentCache(): void {
   clearLineMemos();
 }
 
-function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
+export function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
   const texts: string[] = [];
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;

@@ -69,6 +69,8 @@ export interface Options {
   json: boolean;
   jsonl: boolean;
   jobs: number;
+  /** --jobs 1 was given: everything on one thread (no helper for a big file either). */
+  oneThread: boolean;
   positionals: string[];
 }
 
@@ -127,6 +129,7 @@ export function parseCommand(command: Command, rest: string[]): Options {
     json: !!values.json,
     jsonl: !!values.jsonl,
     jobs: values.help ? 1 : parseJobs(values.jobs),
+    oneThread: values.jobs !== undefined && !values.help && parseJobs(values.jobs) === 1,
     positionals,
   };
 }
