@@ -4,6 +4,7 @@
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
 import { clearLineMemos, copyOf, LineFacts, lineFacts } from './lineMemo';
+import { LookResults } from './lookReuse';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -66,13 +67,16 @@ export const BINARY_NOTICE = 'This file is not a text dump (it contains binary d
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   const facts: LineFactsTable = [];
-  const { model, mapper, table } = analyzeOnce(text, opts, facts);
+  const known = new LookResults();
+  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, { known, origin: null });
   if (!mapper) return model;
-  // The cleaned text is mostly this text's lines: they bring their LineFacts along.
+  // The cleaned text is mostly this text's lines: they bring their LineFacts along, and its
+  // segments that are segments of an earlier look unchanged their results (lookReuse.ts).
   return settle(text, model, mapper, (view) => {
     const cleaned = view.cleaned.toString();
     const cleanedTable = splitLines(cleaned);
-    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable).model;
+    const origin = originsThrough(cleanedTable, view.kept, table);
+    return analyzeOnce(cleaned, opts, factsAt(origin, facts), cleanedTable, { known, origin }).model;
   });
 }
 
@@ -85,12 +89,12 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
 export type LineFactsTable = (LineFacts | undefined)[];
 
 /**
- * The facts table of the cleaned text's lines, from `facts` of the text it was cleaned from:
- * a cleaned line that is a whole line of that text, copied unchanged (inside one kept
- * stretch), is the same text and gets that line's entry.
+ * For each line of the cleaned text, the line of the text it was cleaned from that it is
+ * (-1: none): a cleaned line that is a whole line of that text, copied unchanged (inside one
+ * kept stretch), is the same text.
  */
-export function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
-  const out: LineFactsTable = new Array(cleaned.lines.length);
+export function originsThrough(cleaned: LineTable, kept: Kept, from: LineTable): Int32Array {
+  const out = new Int32Array(cleaned.lines.length).fill(-1);
   const orig = from.lines;
   let k = 0;
   let j = 0;
@@ -101,9 +105,23 @@ export function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, fa
     if (l.start < kept.at[k] || l.end > kept.at[k] + kept.to[k] - kept.from[k]) continue;
     const o = kept.from[k] + (l.start - kept.at[k]);
     while (j < orig.length && orig[j].start < o) j++;
-    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = facts[j];
+    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = j;
   }
   return out;
+}
+
+/** The facts table of a look's lines from the original lines' `facts`, through `origin`. */
+export function factsAt(origin: Int32Array, facts: LineFactsTable): LineFactsTable {
+  const out: LineFactsTable = new Array(origin.length);
+  for (let i = 0; i < origin.length; i++) if (origin[i] >= 0) out[i] = facts[origin[i]];
+  return out;
+}
+
+/** Results of the earlier looks of one analyze() call, and where this look's lines came from. */
+export interface Reuse {
+  known: LookResults;
+  /** Line i of this look is original line origin[i] (-1: none); null: the original text. */
+  origin: Int32Array | null;
 }
 
 /** One look's result (null mapper: the text was not analysed). */
@@ -117,11 +135,19 @@ export interface Look {
  * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
  * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
  */
-export function analyzeOnce(text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable): Look {
+export function analyzeOnce(text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, reuse?: Reuse): Look {
   const p = prepareLook(text, opts, split);
   if (!('seg' in p)) return p;
   const out = new LookAssembler(p, opts);
-  for (const s of p.seg.segments) out.add(s, analyzeSegmentCached(p.lines, s, p.phrases, p.table.eol, facts));
+  for (const s of p.seg.segments) {
+    const key = reuse ? reuse.known.key(s, reuse.origin, p.table.eol) : null;
+    let result = reuse?.known.get(key);
+    if (!result) {
+      result = analyzeSegmentCached(p.lines, s, p.phrases, p.table.eol, facts);
+      reuse?.known.set(key, result);
+    }
+    out.add(s, result);
+  }
   return out.finish();
 }
 
@@ -232,9 +258,15 @@ export function looksBinary(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 // Segment analysis, cached by content.
 
-let cacheLimit = 4096;
+/** The segment cache's size unless set otherwise. */
+export const SEGMENT_CACHE_DEFAULT = 4096;
+let cacheLimit = SEGMENT_CACHE_DEFAULT;
 
-/** Caps the segment cache (a language server that keeps incremental state needs little). */
+/**
+ * Caps the segment cache (a language server that keeps incremental state needs little; the
+ * CLI, which analyses each file once, switches it off with 0: then a segment is analysed
+ * without joining its lines into a key and a copy).
+ */
 export function setSegmentCacheLimit(n: number): void {
   cacheLimit = Math.max(0, n);
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
@@ -260,6 +292,11 @@ export function clearSegmentCache(): void {
 }
 
 export function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
+  if (cacheLimit === 0) {
+    const rel = (x: number | null) => (x === null ? -1 : x - s.first);
+    const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
+    return analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  }
   const texts: string[] = [];
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;

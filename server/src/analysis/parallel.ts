@@ -10,7 +10,8 @@
 // Every settle round is a look like the first one, cut the same way.
 // Thread-local caches (segment results, LineFacts) only make the work cheaper, never change
 // it. test/unit/parallel.test.ts compares the two paths on real dumps.
-import { analyzeSegmentCached, AnalyzeOptions, factsThrough, Look, LineFactsTable, LookAssembler, prepareLook, PreparedLook, SegResult } from './analyze';
+import { analyzeSegmentCached, AnalyzeOptions, factsAt, Look, LineFactsTable, LookAssembler, originsThrough, prepareLook, PreparedLook, Reuse, SegResult } from './analyze';
+import { LookResults } from './lookReuse';
 import type { PhraseOptions } from './lineRules';
 import type { DumpModel } from './model';
 import type { Segment } from './segment';
@@ -53,10 +54,11 @@ export const HELPER_SHARE = 0.5;
  */
 export async function analyzeWithHelper(text: string, opts: AnalyzeOptions, helper: SegmentHelper, share = HELPER_SHARE): Promise<DumpModel> {
   const facts: LineFactsTable = [];
+  const known = new LookResults();
   const first = prepareLook(text, opts);
   if (!('seg' in first)) return first.model;
   const firstCut = cutAtShare(first, text.length, share);
-  const { model, mapper, table } = await lookShared(first, opts, firstCut, facts, helper);
+  const { model, mapper, table } = await lookShared(first, opts, firstCut, facts, helper, { known, origin: null });
   if (!mapper) return model;
   // Each round cuts its cleaned text where the first cut's text went: the lines on either
   // side are mostly the ones that side analysed before, whose facts that thread holds.
@@ -67,21 +69,34 @@ export async function analyzeWithHelper(text: string, opts: AnalyzeOptions, help
     const p = prepareLook(cleaned, opts, cleanedTable);
     if (!('seg' in p)) return p.model;
     const cut = firstSegmentFrom(p, cleanedOffset(view.kept, cutOffset));
-    return (await lookShared(p, opts, cut, factsThrough(cleanedTable, view.kept, table, facts), helper)).model;
+    const origin = originsThrough(cleanedTable, view.kept, table);
+    return (await lookShared(p, opts, cut, factsAt(origin, facts), helper, { known, origin })).model;
   });
 }
 
-/** A look whose segments from `cut` on are analysed by the helper (or here, if it fails). */
-async function lookShared(p: PreparedLook, opts: AnalyzeOptions, cut: number, facts: LineFactsTable, helper: SegmentHelper): Promise<Look> {
+/**
+ * A look whose segments from `cut` on are analysed by the helper (or here, if it fails),
+ * except those an earlier look has the result of (`reuse`, as in analyzeOnce).
+ */
+async function lookShared(p: PreparedLook, opts: AnalyzeOptions, cut: number, facts: LineFactsTable, helper: SegmentHelper, reuse: Reuse): Promise<Look> {
   const segs = p.seg.segments;
-  const theirs = cut > 0 && cut < segs.length ? askHelper(helper, jobOf(p, cut), segs.length - cut) : null;
+  const keys = segs.map((s) => reuse.known.key(s, reuse.origin, p.table.eol));
+  const results: (SegResult | undefined)[] = keys.map((k) => reuse.known.get(k));
+  const asked: number[] = [];
+  for (let k = cut; k < segs.length; k++) if (!results[k]) asked.push(k);
+  const theirs = cut > 0 && asked.length > 0 ? askHelper(helper, jobOf(p, cut, asked), asked.length) : null;
   const out = new LookAssembler(p, opts);
-  const here = (s: Segment) => analyzeSegmentCached(p.lines, s, p.phrases, p.table.eol, facts);
+  const here = (k: number) => {
+    const r = results[k] ?? analyzeSegmentCached(p.lines, segs[k], p.phrases, p.table.eol, facts);
+    reuse.known.set(keys[k], r);
+    out.add(segs[k], r);
+  };
   const mine = theirs ? cut : segs.length;
-  for (let k = 0; k < mine; k++) out.add(segs[k], here(segs[k]));
+  for (let k = 0; k < mine; k++) here(k);
   if (theirs) {
-    const results = await theirs;
-    for (let k = cut; k < segs.length; k++) out.add(segs[k], results ? results[k - cut] : here(segs[k]));
+    const got = await theirs;
+    if (got) asked.forEach((k, i) => (results[k] = got[i]));
+    for (let k = cut; k < segs.length; k++) here(k);
   }
   return out.finish();
 }
@@ -96,11 +111,11 @@ async function askHelper(helper: SegmentHelper, job: SegmentJob, count: number):
   }
 }
 
-/** The job of segments cut..end: their lines' text, renumbered from the cut's first line. */
-function jobOf(p: PreparedLook, cut: number): SegmentJob {
+/** The job of segments `asked` (all from `cut` on): the text from the cut's first line, renumbered from there. */
+function jobOf(p: PreparedLook, cut: number, asked: number[]): SegmentJob {
   const segs = p.seg.segments;
   const firstLine = segs[cut].first;
-  const lastLine = segs[segs.length - 1].last;
+  const lastLine = segs[asked[asked.length - 1]].last;
   const base = p.lines[firstLine].start;
   const bounds = new Int32Array(2 * (lastLine - firstLine + 1));
   for (let i = firstLine; i <= lastLine; i++) {
@@ -108,9 +123,10 @@ function jobOf(p: PreparedLook, cut: number): SegmentJob {
     bounds[2 * (i - firstLine) + 1] = p.lines[i].end - base;
   }
   const rel = (x: number) => x - firstLine;
-  const segments = segs.slice(cut).map((s) => ({
-    ...s, first: rel(s.first), last: rel(s.last), headline: s.headline === null ? null : rel(s.headline), header: s.header.map(rel),
-  }));
+  const segments = asked.map((k) => {
+    const s = segs[k];
+    return { ...s, first: rel(s.first), last: rel(s.last), headline: s.headline === null ? null : rel(s.headline), header: s.header.map(rel) };
+  });
   return { text: p.text.slice(base, p.lines[lastLine].end), bounds, eol: p.table.eol, phrases: p.phrases, segments };
 }
 

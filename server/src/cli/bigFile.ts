@@ -5,7 +5,7 @@
 import { availableParallelism } from 'os';
 import { parentPort, Worker } from 'worker_threads';
 import { analyze, DumpModel } from '../analysis';
-import type { SegResult } from '../analysis/analyze';
+import { SegResult, setSegmentCacheLimit } from '../analysis/analyze';
 import { analyzeWithHelper, runSegmentJob, SegmentJob } from '../analysis/parallel';
 
 /**
@@ -28,6 +28,8 @@ interface Reply {
 /** Entry point inside the helper thread. */
 export function helperMain(): void {
   const port = parentPort!;
+  // Each segment is sent once (the main thread hands results on between looks itself).
+  setSegmentCacheLimit(0);
   port.on('message', ({ id, job }: Request) => {
     let reply: Reply;
     try {

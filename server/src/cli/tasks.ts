@@ -2,6 +2,7 @@
 // functions run in-process (--jobs 1) or in a worker thread (see pool.ts).
 import * as path from 'path';
 import { analyze, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
+import { SEGMENT_CACHE_DEFAULT, setSegmentCacheLimit } from '../analysis/analyze';
 import type { DumpModel, Range, RuleId, Severity } from '../analysis';
 import { UsageError } from './errors';
 import { decode, InputFile, readInput, ReadResult, writeAtomic, writeCopy } from './files';
@@ -188,6 +189,15 @@ export function filterTask(job: FilterJob): string {
   } catch (e) {
     return JSON.stringify({ id, error: errorText(e) });
   }
+}
+
+/**
+ * The segment cache is for analysing the same text again (an editor, repeated records): the
+ * commands that analyse each file once switch it off (its copies of every segment cost time
+ * and memory), `filter` keeps it for records that repeat.
+ */
+export function cacheSegmentsFor(kind: TaskKind | 'articles'): void {
+  setSegmentCacheLimit(kind === 'filter' ? SEGMENT_CACHE_DEFAULT : 0);
 }
 
 export const TASKS = { check: checkTask, clean: cleanTask, filter: filterTask } as const;
