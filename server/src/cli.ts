@@ -1,17 +1,13 @@
 // The `newsdump` command line: the same engine as the language server, for batches.
 // Exit codes: 0 clean, 1 residue found, 2 usage or read error (one line, no stack trace).
-// The modules are in ./cli/; this bundle is also the worker-thread script for --jobs and
-// for the helper that shares one big file's analysis (cli/bigFile.ts).
+// The modules are in ./cli/; this bundle is also the worker-thread script for --jobs.
 import { isMainThread, workerData } from 'worker_threads';
 import { run } from './cli/main';
 import { workerMain } from './cli/pool';
-import { helperMain } from './cli/bigFile';
 
 export { main } from './cli/main';
 export { decode } from './cli/files';
 export type { ReadResult } from './cli/files';
 
-const role = isMainThread ? null : (workerData as { newsdumpWorker?: boolean; newsdumpSegments?: boolean } | null);
-if (role?.newsdumpWorker) workerMain();
-else if (role?.newsdumpSegments) helperMain();
+if (!isMainThread && (workerData as { newsdumpWorker?: boolean } | null)?.newsdumpWorker) workerMain();
 else if (require.main === module) void run(process.argv.slice(2));

@@ -14,7 +14,7 @@ import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import { findShelfBlocks } from './rules/linkShelf';
 import type { InlineHit, LineHit } from './rules/types';
-import { segment, Segment, Segmentation } from './segment';
+import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
 import { Kept, settle } from './settle';
 import { endsSentence, isHeadlineShape, isTimeLine, startsContinuation, wordCount, wordCountUpTo } from './shape';
@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
 }
 
 /** A finding inside one segment, in segment-relative line numbers. */
-export interface SegFinding {
+interface SegFinding {
   rule: RuleId;
   evidence: string;
   /** Whole lines first..last, or a span inside line `first` when `start` is set. */
@@ -46,7 +46,7 @@ export interface SegFinding {
 }
 
 /** A replacement from (line, col) to (endLine, endCol), segment-relative. */
-export interface Part {
+interface Part {
   line: number;
   col: number;
   endLine: number;
@@ -54,7 +54,6 @@ export interface Part {
   newText: string;
 }
 
-/** A segment's analysis: plain data, so another thread can make it (see parallel.ts). */
 export interface SegResult {
   roles: LineRole[];
   findings: SegFinding[];
@@ -67,16 +66,15 @@ export const BINARY_NOTICE = 'This file is not a text dump (it contains binary d
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
   const facts: LineFactsTable = [];
-  const known = new LookResults();
-  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, { known, origin: null });
+  const looks = new LookResults();
+  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks);
   if (!mapper) return model;
   // The cleaned text is mostly this text's lines: they bring their LineFacts along, and its
-  // segments that are segments of an earlier look unchanged their results (lookReuse.ts).
+  // segments that are an earlier look's segments unchanged their results (lookReuse.ts).
   return settle(text, model, mapper, (view) => {
     const cleaned = view.cleaned.toString();
     const cleanedTable = splitLines(cleaned);
-    const origin = originsThrough(cleanedTable, view.kept, table);
-    return analyzeOnce(cleaned, opts, factsAt(origin, facts), cleanedTable, { known, origin }).model;
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks).model;
   });
 }
 
@@ -86,15 +84,15 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
  * look's lines that are the same text (skipping the memo look-up, which hashes the line and
  * compares it with the stored copy: the largest single cost of a settle round).
  */
-export type LineFactsTable = (LineFacts | undefined)[];
+type LineFactsTable = (LineFacts | undefined)[];
 
 /**
- * For each line of the cleaned text, the line of the text it was cleaned from that it is
- * (-1: none): a cleaned line that is a whole line of that text, copied unchanged (inside one
- * kept stretch), is the same text.
+ * The facts table of the cleaned text's lines, from `facts` of the text it was cleaned from:
+ * a cleaned line that is a whole line of that text, copied unchanged (inside one kept
+ * stretch), is the same text and gets that line's entry.
  */
-export function originsThrough(cleaned: LineTable, kept: Kept, from: LineTable): Int32Array {
-  const out = new Int32Array(cleaned.lines.length).fill(-1);
+function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: LineFactsTable): LineFactsTable {
+  const out: LineFactsTable = new Array(cleaned.lines.length);
   const orig = from.lines;
   let k = 0;
   let j = 0;
@@ -105,65 +103,19 @@ export function originsThrough(cleaned: LineTable, kept: Kept, from: LineTable):
     if (l.start < kept.at[k] || l.end > kept.at[k] + kept.to[k] - kept.from[k]) continue;
     const o = kept.from[k] + (l.start - kept.at[k]);
     while (j < orig.length && orig[j].start < o) j++;
-    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = j;
+    if (j < orig.length && orig[j].start === o && orig[j].end - o === l.end - l.start) out[l.index] = facts[j];
   }
   return out;
-}
-
-/** The facts table of a look's lines from the original lines' `facts`, through `origin`. */
-export function factsAt(origin: Int32Array, facts: LineFactsTable): LineFactsTable {
-  const out: LineFactsTable = new Array(origin.length);
-  for (let i = 0; i < origin.length; i++) if (origin[i] >= 0) out[i] = facts[origin[i]];
-  return out;
-}
-
-/** Results of the earlier looks of one analyze() call, and where this look's lines came from. */
-export interface Reuse {
-  known: LookResults;
-  /** Line i of this look is original line origin[i] (-1: none); null: the original text. */
-  origin: Int32Array | null;
-}
-
-/** One look's result (null mapper: the text was not analysed). */
-export interface Look {
-  model: DumpModel;
-  mapper: PositionMapper | null;
-  table: LineTable;
 }
 
 /**
  * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
- * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
+ * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look; `looks`:
+ * the segment results of the earlier looks of the same analyze() call.
  */
-export function analyzeOnce(text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, reuse?: Reuse): Look {
-  const p = prepareLook(text, opts, split);
-  if (!('seg' in p)) return p;
-  const out = new LookAssembler(p, opts);
-  for (const s of p.seg.segments) {
-    const key = reuse ? reuse.known.key(s, reuse.origin, p.table.eol) : null;
-    let result = reuse?.known.get(key);
-    if (!result) {
-      result = analyzeSegmentCached(p.lines, s, p.phrases, p.table.eol, facts);
-      reuse?.known.set(key, result);
-    }
-    out.add(s, result);
-  }
-  return out.finish();
-}
-
-/** A text split into lines and segments, waiting for its segments' results. */
-export interface PreparedLook {
-  text: string;
-  base: DumpModel;
-  table: LineTable;
-  lines: Line[];
-  mapper: PositionMapper;
-  phrases: PhraseOptions;
-  seg: Segmentation;
-}
-
-/** The first steps of a look: lines and segments (or the finished look of a text not analysed). */
-export function prepareLook(text: string, opts: AnalyzeOptions, split?: LineTable): PreparedLook | Look {
+export function analyzeOnce(
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults,
+): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
   const table = split ?? splitLines(text);
   const base: DumpModel = {
     length: text.length, lineCount: table.lines.length, eol: table.eol, mixedEol: table.mixedEol,
@@ -171,41 +123,32 @@ export function prepareLook(text: string, opts: AnalyzeOptions, split?: LineTabl
   };
   if (looksBinary(text)) return { model: { ...base, shape: 'binary', notice: BINARY_NOTICE }, mapper: null, table };
   if (text.trim() === '') return { model: base, mapper: null, table };
+
   const lines = table.lines;
-  return { text, base, table, lines, mapper: new PositionMapper(table), phrases: phraseOptions(opts), seg: segment(lines) };
-}
+  const mapper = new PositionMapper(table);
+  const phrases = phraseOptions(opts);
+  const seg = segment(lines);
+  const residue: Residue[] = [];
+  const articles: Article[] = [];
+  const groups: Group[] = [];
+  const related: number[] = [];
 
-/**
- * The model of a prepared look, from its segments' results handed in segment order. (One at
- * a time, so that a caller waiting for another thread's results can assemble its own first.)
- */
-export class LookAssembler {
-  private readonly residue: Residue[] = [];
-  private readonly articles: Article[] = [];
-  private readonly related: number[] = [];
-  constructor(private readonly p: PreparedLook, private readonly opts: AnalyzeOptions) {}
-
-  add(s: Segment, result: SegResult): void {
-    const articleIndex = this.articles.length;
-    const out = segmentOutputOf(this.p.lines, s, result, this.p.mapper, this.opts, articleIndex);
+  for (const s of seg.segments) {
+    const articleIndex = articles.length;
+    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks);
     if (out.article) {
-      this.articles.push(out.article);
-      if (s.role === 'related') this.related.push(articleIndex);
+      articles.push(out.article);
+      if (s.role === 'related') related.push(articleIndex);
     }
-    for (const r of out.residue) this.residue.push(r);
+    for (const r of out.residue) residue.push(r);
   }
-
-  finish(): Look {
-    const { p, articles, related, residue } = this;
-    const groups: Group[] = [];
-    if (p.seg.related && related.length > 0) {
-      const first = articles[related[0]].range.start;
-      const last = articles[related[related.length - 1]].range.end;
-      groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
-    }
-    residue.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { model: { ...p.base, shape: p.seg.shape, articles, groups, residue }, mapper: p.mapper, table: p.table };
+  if (seg.related && related.length > 0) {
+    const first = articles[related[0]].range.start;
+    const last = articles[related[related.length - 1]].range.end;
+    groups.push({ title: 'Related articles', range: { start: first, end: last }, articles: related });
   }
+  residue.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { model: { ...base, shape: seg.shape, articles, groups, residue }, mapper, table };
 }
 
 export function phraseOptions(opts: AnalyzeOptions): PhraseOptions {
@@ -224,13 +167,9 @@ export interface SegmentOutput {
 
 export function segmentOutput(
   lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
-  facts?: LineFactsTable,
+  facts?: LineFactsTable, looks?: LookResults,
 ): SegmentOutput {
-  return segmentOutputOf(lines, s, analyzeSegmentCached(lines, s, phrases, eol, facts), mapper, opts, articleIndex);
-}
-
-/** What a segment adds to the model, from its analysis (made on this thread or another). */
-function segmentOutputOf(lines: readonly Line[], s: Segment, result: SegResult, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number): SegmentOutput {
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
   const article = buildArticle(lines, s, result, mapper);
   const residue: Residue[] = [];
   for (const f of result.findings) {
@@ -291,20 +230,34 @@ export function clearSegmentCache(): void {
   clearLineMemos();
 }
 
-export function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
-  if (cacheLimit === 0) {
-    const rel = (x: number | null) => (x === null ? -1 : x - s.first);
+/**
+ * A segment's analysis: from `looks` (the earlier looks of this analyze() call) when one had
+ * the same segment, else from the content cache, else worked out.
+ */
+function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable, looks?: LookResults): SegResult {
+  const rel = (x: number | null) => (x === null ? -1 : x - s.first);
+  if (looks) {
     const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
-    return analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+    const facts = factsOf(texts, s.first, known);
+    const headline = rel(s.headline);
+    const header = perLine(s.header.length, (k) => rel(s.header[k]));
+    const key = looks.key(facts, headline, header, eol);
+    const earlier = looks.get(key, facts);
+    if (earlier) return earlier;
+    const result = cacheLimit === 0 ? analyzeSegment(texts, facts, headline, header, phrases, eol) : cachedByContent(texts, facts, s, phrases, eol);
+    looks.set(key, facts, result);
+    return result;
   }
-  const texts: string[] = [];
+  const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
+  if (cacheLimit === 0) return analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  return cachedByContent(texts, () => factsOf(texts, s.first, known), s, phrases, eol);
+}
+
+/** The content cache: a segment's analysis by its text, layout and options. `facts`: its lines' entries, or how to get them. */
+function cachedByContent(texts: string[], facts: LineFacts[] | (() => LineFacts[]), s: Segment, phrases: PhraseOptions, eol: string): SegResult {
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;
-  for (let i = s.first; i <= s.last; i++) {
-    const t = lines[i].text;
-    texts.push(t);
-    lengths = (Math.imul(lengths, 31) + t.length) | 0;
-  }
+  for (let i = 0; i < texts.length; i++) lengths = (Math.imul(lengths, 31) + texts[i].length) | 0;
   const rel = (x: number | null) => (x === null ? -1 : x - s.first);
   const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.length, lengths].join('\u0000');
   const body = texts.join('\n');
@@ -315,7 +268,7 @@ export function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  const result = analyzeSegment(texts, typeof facts === 'function' ? facts() : facts, rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)

@@ -1,38 +1,41 @@
 // Segment results handed from one look of an analyze() call to the next. The settle rounds
 // look at cleaned texts that are mostly the original's lines again, and most segments of a
 // later look are a segment of an earlier one unchanged. analyzeSegment depends on a
-// segment's line texts, its headline and header lines (relative), the phrase options and the
-// line end alone; so a later segment that is the same run of original lines, with the same
-// headline and header lines and line end, has the same result and takes it as it is.
-// (The content cache finds these too, but joins every segment's lines into one string to
-// key and compare it: three copies of a 10 MB dump, some 60 MB kept and 0.1 s of copying.)
+// segment's line texts, its headline and header lines (relative), the phrase options (one
+// call, one set) and the line end alone; so a later segment with the same lines, headline
+// and header lines and line end has the same result and takes it as it is.
+// A line's text is known by its LineFacts entry: an entry is made for one text, and is handed
+// on only to lines of that same text (lineMemo.ts, factsThrough in analyze.ts), so equal
+// entries mean equal texts without hashing or comparing the texts. (The content cache finds
+// these segments too, but joins every segment's lines into one string to key and compare it:
+// three copies of a 10 MB dump, some 60 MB kept and copied.)
 import type { SegResult } from './analyze';
-import type { Segment } from './segment';
+import type { LineFacts } from './lineMemo';
+
+interface Entry {
+  facts: readonly LineFacts[];
+  result: SegResult;
+}
 
 export class LookResults {
-  private readonly byLines = new Map<string, SegResult>();
+  private readonly entries = new Map<string, Entry>();
 
-  /**
-   * The key of segment `s` of a look whose line i is original line `origin[i]` (-1: a line
-   * of the cleaned text that is no original line unchanged; null origin: the original text
-   * itself). Null when the segment is not a run of original lines.
-   */
-  key(s: Segment, origin: Int32Array | null, eol: string): string | null {
-    let first = s.first;
-    if (origin) {
-      first = origin[s.first];
-      if (first < 0) return null;
-      for (let i = s.first + 1; i <= s.last; i++) if (origin[i] !== first + (i - s.first)) return null;
-    }
-    const rel = (x: number | null) => (x === null ? -1 : x - s.first);
-    return `${first}:${s.last - s.first}:${rel(s.headline)}:${s.header.map(rel).join(',')}:${eol}`;
+  /** The key of a segment whose lines have `facts` (headline and header lines relative, -1: none). */
+  key(facts: readonly LineFacts[], headline: number, header: readonly number[], eol: string): string {
+    let h = 0;
+    for (let i = 0; i < facts.length; i++) h = (Math.imul(h, 31) + facts[i].id) | 0;
+    return `${facts.length}:${h}:${headline}:${header.join(',')}:${eol}`;
   }
 
-  get(key: string | null): SegResult | undefined {
-    return key === null ? undefined : this.byLines.get(key);
+  /** The result stored under `key` for exactly these lines (entries compared one by one). */
+  get(key: string, facts: readonly LineFacts[]): SegResult | undefined {
+    const e = this.entries.get(key);
+    if (!e || e.facts.length !== facts.length) return undefined;
+    for (let i = 0; i < facts.length; i++) if (e.facts[i] !== facts[i]) return undefined;
+    return e.result;
   }
 
-  set(key: string | null, result: SegResult): void {
-    if (key !== null) this.byLines.set(key, result);
+  set(key: string, facts: readonly LineFacts[], result: SegResult): void {
+    this.entries.set(key, { facts, result });
   }
 }

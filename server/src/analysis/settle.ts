@@ -280,39 +280,13 @@ function articleAt(model: DumpModel, line: number): number {
 export function settle(
   text: string | Rope, model: DumpModel, mapper: PositionMapper,
   look: (view: CleanedView, round: number) => DumpModel,
-  view?: (residue: readonly Residue[], round: number) => CleanedView | null,
-): DumpModel {
-  const rounds = settling(text, model, mapper, view);
-  let step = rounds.next();
-  while (!step.done) step = rounds.next(look(step.value.view, step.value.round));
-  return step.value;
-}
-
-/** `settle` with a look that finishes later (the CLI's analysis of a big file on two threads). */
-export async function settleAsync(
-  text: string | Rope, model: DumpModel, mapper: PositionMapper,
-  look: (view: CleanedView, round: number) => Promise<DumpModel>,
-): Promise<DumpModel> {
-  const rounds = settling(text, model, mapper);
-  let step = rounds.next();
-  while (!step.done) step = rounds.next(await look(step.value.view, step.value.round));
-  return step.value;
-}
-
-/**
- * The rounds of `settle`, one for both kinds of look: yields each round's view, is handed
- * back that view's look, and returns the settled model.
- */
-function* settling(
-  text: string | Rope, model: DumpModel, mapper: PositionMapper,
   view: (residue: readonly Residue[], round: number) => CleanedView | null = (residue) => cleanedView(text, residue),
-): Generator<{ view: CleanedView; round: number }, DumpModel, DumpModel> {
+): DumpModel {
   let residue = model.residue;
   for (let round = 1; round <= SETTLE_ROUNDS; round++) {
     const v = view(residue, round);
     if (v === null) break;
-    const looked: DumpModel = yield { view: v, round };
-    const later = looked.residue.filter((r) => r.fix.kind === 'delete');
+    const later = look(v, round).residue.filter((r) => r.fix.kind === 'delete');
     if (later.length === 0) break;
     residue = merge(residue, later.map((r) => mapBack(r, v.kept, mapper, model)), v.cuts);
   }

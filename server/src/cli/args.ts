@@ -69,8 +69,6 @@ export interface Options {
   json: boolean;
   jsonl: boolean;
   jobs: number;
-  /** --jobs 1 was given: everything on one thread (no helper for a big file either). */
-  oneThread: boolean;
   positionals: string[];
 }
 
@@ -129,7 +127,6 @@ export function parseCommand(command: Command, rest: string[]): Options {
     json: !!values.json,
     jsonl: !!values.jsonl,
     jobs: values.help ? 1 : parseJobs(values.jobs),
-    oneThread: values.jobs !== undefined && !values.help && parseJobs(values.jobs) === 1,
     positionals,
   };
 }

@@ -1,7 +1,7 @@
 // The commands: each expands its inputs, runs the per-file task (in-process or on a
 // worker pool) and prints results in input order. Returns the exit status.
 import * as path from 'path';
-import { articleRecords, articleRecordsWithText, DumpModel } from '../analysis';
+import { analyze, articleRecords, articleRecordsWithText } from '../analysis';
 import { Options, VERSION } from './args';
 import { UsageError } from './errors';
 import { expandInputs, readInput } from './files';
@@ -9,9 +9,7 @@ import { checkJson, findingLine, JsonArrayWriter, write } from './output';
 import { batches, batchSize, makeRunner, mapOrdered } from './pool';
 import { createProgress } from './progress';
 import { sarifFrame, sarifResult } from './sarif';
-import { CheckResult, checkTaskWith, CleanJob, CleanResult, cleanTaskWith } from './tasks';
-import { BigFileAnalyzer } from './bigFile';
-import * as fs from 'fs';
+import type { CleanJob } from './tasks';
 import { readLineBatches } from './lines';
 
 /** The script worker threads start: this bundle (dist/cli.js). */
@@ -26,7 +24,6 @@ export async function check(opts: Options): Promise<number> {
   const { files, single, notes } = expandInputs(opts.positionals);
   notes.forEach((n) => stderr(`newsdump: ${n}`));
   const progress = createProgress(files.length);
-  const big = single && files.length === 1 ? new BigFileAnalyzer(SCRIPT, opts.oneThread) : null;
   const runner = makeRunner(opts.jobs, files.length, SCRIPT);
   let found = false;
   let failed = false;
@@ -35,10 +32,8 @@ export async function check(opts: Options): Promise<number> {
   let sarifCount = 0;
   if (sarif) await write(sarif.head);
   try {
-    const results = big
-      ? oneFile<CheckResult>(big, files[0].path, () => checkTaskWith(files[0], big.analyze))
-      : mapOrdered(batches(files, batchSize(files.length, opts.jobs)), (b) => runner.run('check', b), runner.window);
-    for await (const batch of results) for (const r of batch) {
+    const work = batches(files, batchSize(files.length, opts.jobs));
+    for await (const batch of mapOrdered(work, (b) => runner.run('check', b), runner.window)) for (const r of batch) {
       if (r.notices.length || r.error) progress.clear();
       r.notices.forEach(stderr);
       if (r.error) {
@@ -57,7 +52,6 @@ export async function check(opts: Options): Promise<number> {
   } finally {
     progress.done();
     await runner.close();
-    await big?.close();
   }
   if (opts.format === 'json' && !single) await array.end();
   if (sarif) await write(sarif.tail);
@@ -86,14 +80,11 @@ export async function clean(opts: Options): Promise<number> {
     return job;
   });
   const progress = createProgress(jobs.length);
-  const big = single && files.length === 1 ? new BigFileAnalyzer(SCRIPT, opts.oneThread) : null;
   const runner = makeRunner(opts.jobs, jobs.length, SCRIPT);
   let failed = false;
   try {
-    const results = big
-      ? oneFile<CleanResult>(big, files[0].path, () => cleanTaskWith(jobs[0], big.analyze))
-      : mapOrdered(batches(jobs, batchSize(jobs.length, opts.jobs)), (b) => runner.run('clean', b), runner.window);
-    for await (const batch of results) for (const r of batch) {
+    const work = batches(jobs, batchSize(jobs.length, opts.jobs));
+    for await (const batch of mapOrdered(work, (b) => runner.run('clean', b), runner.window)) for (const r of batch) {
       if (r.notices.length || r.error) progress.clear();
       r.notices.forEach(stderr);
       if (r.error) {
@@ -106,7 +97,6 @@ export async function clean(opts: Options): Promise<number> {
   } finally {
     progress.done();
     await runner.close();
-    await big?.close();
   }
   return failed ? 2 : 0;
 }
@@ -115,16 +105,8 @@ export async function articles(opts: Options): Promise<number> {
   if (opts.positionals.length === 0) throw new UsageError('articles: no input file (use "-" for standard input)');
   if (opts.positionals.length > 1) throw new UsageError('articles: one file at a time');
   const file = opts.positionals[0];
-  const big = new BigFileAnalyzer(SCRIPT, false);
-  big.warm(sizeOf(file));
-  let text: string;
-  let model: DumpModel;
-  try {
-    text = readInput(file).text;
-    model = await big.analyze(text);
-  } finally {
-    await big.close();
-  }
+  const { text } = readInput(file);
+  const model = analyze(text);
   if (opts.json) await write(JSON.stringify(articleRecords(model), null, 2) + '\n');
   else if (opts.jsonl) for (const r of articleRecordsWithText(text, model)) await write(JSON.stringify(r) + '\n');
   else
@@ -133,25 +115,6 @@ export async function articles(opts: Options): Promise<number> {
       await write(`${a.range.start.line + 1}\t${a.headline}${meta ? `\t(${meta})` : ''}\n`);
     }
   return 0;
-}
-
-/**
- * The one file of a single-file command, as one batch: analysed by `big`, whose helper thread
- * starts loading before the file is read when the file's size calls for it.
- */
-async function* oneFile<R>(big: BigFileAnalyzer, file: string, run: () => Promise<R>): AsyncGenerator<R[]> {
-  big.warm(sizeOf(file));
-  yield [await run()];
-}
-
-/** The size of a file in bytes; 0 for standard input or a file that cannot be read (reading it reports that). */
-function sizeOf(file: string): number {
-  if (file === '-') return 0;
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export async function filter(opts: Options): Promise<number> {

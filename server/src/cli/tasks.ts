@@ -3,9 +3,9 @@
 import * as path from 'path';
 import { analyze, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
 import { SEGMENT_CACHE_DEFAULT, setSegmentCacheLimit } from '../analysis/analyze';
-import type { DumpModel, Range, RuleId, Severity } from '../analysis';
+import type { Range, RuleId, Severity } from '../analysis';
 import { UsageError } from './errors';
-import { decode, InputFile, readInput, ReadResult, writeAtomic, writeCopy } from './files';
+import { decode, InputFile, readInput, writeAtomic, writeCopy } from './files';
 
 export interface Finding {
   rule: RuleId;
@@ -29,58 +29,22 @@ function errorText(e: unknown): string {
   return e instanceof UsageError ? e.message : `internal error: ${(e as Error).message}`;
 }
 
-/** Analyses a text: `analyze`, or the two-thread path for a big file (bigFile.ts). */
-export type Analyzer = (text: string) => DumpModel | Promise<DumpModel>;
-
 export function checkTask(file: InputFile): CheckResult {
-  const res = newCheckResult(file);
-  const text = guard(res, () => readInput(file.path));
-  if (text) guard(res, () => checkResult(res, file, text, analyze(text.text)));
-  return res;
-}
-
-/** checkTask with another analyzer (one big file on two threads). */
-export async function checkTaskWith(file: InputFile, analyzer: Analyzer): Promise<CheckResult> {
-  const res = newCheckResult(file);
-  const text = guard(res, () => readInput(file.path));
-  if (text) {
-    const model = await guardAsync(res, () => analyzer(text.text));
-    if (model) guard(res, () => checkResult(res, file, text, model));
-  }
-  return res;
-}
-
-function newCheckResult(file: InputFile): CheckResult {
-  return { display: file.display, notices: [], notice: null, error: null, findings: [] };
-}
-
-function checkResult(res: CheckResult, file: InputFile, { invalidUtf8 }: ReadResult, model: DumpModel): void {
-  if (invalidUtf8) res.notices.push(`${file.display}: not valid UTF-8; undecodable bytes are shown as U+FFFD`);
-  if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
-  res.notice = model.notice;
-  res.findings = model.residue.map((r) => ({
-    rule: r.rule, severity: r.severity, message: r.message, evidence: r.evidence, range: r.range,
-    fix: { title: r.fix.title, kind: r.fix.kind, edits: r.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) },
-  }));
-}
-
-/** fn(), or null with its error recorded in `res.error`. */
-function guard<T>(res: { error: string | null }, fn: () => T): T | null {
+  const res: CheckResult = { display: file.display, notices: [], notice: null, error: null, findings: [] };
   try {
-    return fn();
+    const { text, invalidUtf8 } = readInput(file.path);
+    const model = analyze(text);
+    if (invalidUtf8) res.notices.push(`${file.display}: not valid UTF-8; undecodable bytes are shown as U+FFFD`);
+    if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
+    res.notice = model.notice;
+    res.findings = model.residue.map((r) => ({
+      rule: r.rule, severity: r.severity, message: r.message, evidence: r.evidence, range: r.range,
+      fix: { title: r.fix.title, kind: r.fix.kind, edits: r.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+    }));
   } catch (e) {
     res.error = errorText(e);
-    return null;
   }
-}
-
-async function guardAsync<T>(res: { error: string | null }, fn: () => T | Promise<T>): Promise<T | null> {
-  try {
-    return await fn();
-  } catch (e) {
-    res.error = errorText(e);
-    return null;
-  }
+  return res;
 }
 
 export interface CleanJob {
@@ -103,47 +67,26 @@ export interface CleanResult {
 }
 
 export function cleanTask(job: CleanJob): CleanResult {
-  const res = newCleanResult(job);
-  const text = guard(res, () => cleanInput(job));
-  if (text !== null) guard(res, () => cleanOutput(job, res, text, analyze(text)));
-  return res;
-}
-
-/** cleanTask with another analyzer (one big file on two threads). */
-export async function cleanTaskWith(job: CleanJob, analyzer: Analyzer): Promise<CleanResult> {
-  const res = newCleanResult(job);
-  const text = guard(res, () => cleanInput(job));
-  if (text !== null) {
-    const model = await guardAsync(res, () => analyzer(text));
-    if (model) guard(res, () => cleanOutput(job, res, text, model));
+  const { file } = job;
+  const res: CleanResult = { display: file.display, notices: [], error: null, changed: false };
+  try {
+    if (job.refuse) throw new UsageError(job.refuse);
+    if (job.mode === 'write' && file.path === '-') throw new UsageError('--write needs a file, not standard input');
+    const { text, invalidUtf8 } = readInput(file.path);
+    if (invalidUtf8 && job.mode !== 'stdout')
+      throw new UsageError(`${file.display}: not valid UTF-8; refusing to rewrite it (the bytes would be lost)`);
+    const model = analyze(text);
+    if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
+    const out = applyEdits(text, fixAllEdits(model, { layout: job.layout }));
+    res.changed = out !== text;
+    if (job.mode === 'stdout') res.out = out;
+    else if (job.mode === 'write') {
+      if (res.changed) writeAtomic(file.path, out);
+    } else writeCopy(file.path, path.resolve(job.target!), out);
+  } catch (e) {
+    res.error = errorText(e);
   }
   return res;
-}
-
-function newCleanResult(job: CleanJob): CleanResult {
-  return { display: job.file.display, notices: [], error: null, changed: false };
-}
-
-/** The text to clean, once the job is known to be allowed. */
-function cleanInput(job: CleanJob): string {
-  const { file } = job;
-  if (job.refuse) throw new UsageError(job.refuse);
-  if (job.mode === 'write' && file.path === '-') throw new UsageError('--write needs a file, not standard input');
-  const { text, invalidUtf8 } = readInput(file.path);
-  if (invalidUtf8 && job.mode !== 'stdout')
-    throw new UsageError(`${file.display}: not valid UTF-8; refusing to rewrite it (the bytes would be lost)`);
-  return text;
-}
-
-function cleanOutput(job: CleanJob, res: CleanResult, text: string, model: DumpModel): void {
-  const { file } = job;
-  if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
-  const out = applyEdits(text, fixAllEdits(model, { layout: job.layout }));
-  res.changed = out !== text;
-  if (job.mode === 'stdout') res.out = out;
-  else if (job.mode === 'write') {
-    if (res.changed) writeAtomic(file.path, out);
-  } else writeCopy(file.path, path.resolve(job.target!), out);
 }
 
 export interface FilterJob {
