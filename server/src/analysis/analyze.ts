@@ -65,17 +65,43 @@ export interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  return analyzeWith(text, opts, false);
+}
+
+/**
+ * What the fix-all needs of the model and no more, for `clean`: the notice and the residue
+ * with its offsets and edits, exactly as `analyze` has them, but no articles or groups, and
+ * every range (line and character) left as NO_RANGE. Building articles, sections and
+ * ranges, which `clean` never reads, was some 8% of a big dump's analysis.
+ */
+export function analyzeForClean(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  return analyzeWith(text, opts, true);
+}
+
+function analyzeWith(text: string, opts: AnalyzeOptions, lean: boolean): DumpModel {
   const facts: LineFactsTable = [];
   const looks = new LookResults();
-  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks);
+  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks, lean);
   if (!mapper) return model;
   // The cleaned text is mostly this text's lines: they bring their LineFacts along, and its
   // segments that are an earlier look's segments unchanged their results (lookReuse.ts).
+  // (A lean model's settle rounds map their findings back with real positions: a finding's
+  // end there depends on them.)
   return settle(text, model, mapper, (view) => {
     const cleaned = view.cleaned.toString();
     const cleanedTable = splitLines(cleaned);
-    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks).model;
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks, lean).model;
   });
+}
+
+/** The range of every finding and edit of a lean model (analyzeForClean). */
+export const NO_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
+/** The positions of a lean look: none (its findings' offsets are all `clean` reads). */
+class NoPositions extends PositionMapper {
+  override range(): Range {
+    return NO_RANGE;
+  }
 }
 
 /**
@@ -114,7 +140,7 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
  * the segment results of the earlier looks of the same analyze() call.
  */
 export function analyzeOnce(
-  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults,
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults, lean = false,
 ): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
   const table = split ?? splitLines(text);
   const base: DumpModel = {
@@ -126,6 +152,7 @@ export function analyzeOnce(
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
+  const positionsLeftOut = lean ? new NoPositions(table) : mapper;
   const phrases = phraseOptions(opts);
   const seg = segment(lines);
   const residue: Residue[] = [];
@@ -135,7 +162,9 @@ export function analyzeOnce(
 
   for (const s of seg.segments) {
     const articleIndex = articles.length;
-    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks);
+    const out = lean
+      ? leanOutput(lines, s, phrases, table.eol, positionsLeftOut, opts, facts, looks)
+      : segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks);
     if (out.article) {
       articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
@@ -180,6 +209,23 @@ export function segmentOutput(
     residue.push(r);
   }
   return { article, residue };
+}
+
+/** A segment's residue as in segmentOutput, without its article (and, through `positions`, without ranges). */
+function leanOutput(
+  lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, positions: PositionMapper, opts: AnalyzeOptions,
+  facts?: LineFactsTable, looks?: LookResults,
+): SegmentOutput {
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
+  const residue: Residue[] = [];
+  for (const f of result.findings) {
+    const r = toResidue(lines, s.first, f, positions, -1);
+    const setting = opts.rules?.[r.rule];
+    if (setting === 'off') continue;
+    if (setting) r.severity = setting;
+    residue.push(r);
+  }
+  return { article: null, residue };
 }
 
 /** NUL bytes or a high share of control characters: not something a person reads. */

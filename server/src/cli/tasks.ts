@@ -1,7 +1,7 @@
 // The work done per file or per record. Pure data in, plain data out, so the same
 // functions run in-process (--jobs 1) or in a worker thread (see pool.ts).
 import * as path from 'path';
-import { analyze, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
+import { analyze, analyzeForClean, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
 import { SEGMENT_CACHE_DEFAULT, setSegmentCacheLimit } from '../analysis/analyze';
 import type { Range, RuleId, Severity } from '../analysis';
 import { UsageError } from './errors';
@@ -75,7 +75,8 @@ export function cleanTask(job: CleanJob): CleanResult {
     const { text, invalidUtf8 } = readInput(file.path);
     if (invalidUtf8 && job.mode !== 'stdout')
       throw new UsageError(`${file.display}: not valid UTF-8; refusing to rewrite it (the bytes would be lost)`);
-    const model = analyze(text);
+    // Only the residue's offsets and edits are read here: no articles or ranges are built.
+    const model = analyzeForClean(text);
     if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
     const out = applyEdits(text, fixAllEdits(model, { layout: job.layout }));
     res.changed = out !== text;
