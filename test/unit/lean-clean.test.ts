@@ -1,11 +1,13 @@
 // clean() and the CLI's clean analyse with analyzeForClean, which builds no articles and no
-// ranges. What the fix-all reads (the notice, each finding's offsets, kind and edits) must be
-// exactly analyze()'s, and so must the cleaned text, with and without layout fixes.
+// ranges; the CLI's check builds no articles, its articles command no findings' ranges
+// (analyzeOnly). What each reads must be exactly analyze()'s: the notice, the findings'
+// offsets, kinds and edits, the cleaned text (with and without layout fixes), the findings
+// with their ranges (check), the articles and groups (articles).
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { test } from 'node:test';
-import { analyze, analyzeForClean, AnalyzeOptions, applyEdits, clean, DumpModel, fixAllEdits } from '../../server/src/analysis';
+import { analyze, analyzeForClean, analyzeOnly, AnalyzeOptions, applyEdits, clean, DumpModel, fixAllEdits } from '../../server/src/analysis';
 import { NO_RANGE } from '../../server/src/analysis/analyze';
 import { loadFixtures, scraperDump } from '../../bench/generate';
 import { parseAnn } from '../support/ann';
@@ -26,6 +28,13 @@ function assertSame(name: string, text: string, opts: AnalyzeOptions = {}): void
   const lean = analyzeForClean(text, opts);
   assert.equal(fixAllView(lean), fixAllView(full), `${name}: the lean model's findings differ`);
   assert.equal(lean.articles.length, 0);
+  const forCheck = analyzeOnly(text, opts, { articles: false, ranges: true });
+  const withoutArticle = (m: DumpModel) => JSON.stringify({ ...m, articles: [], groups: [], residue: m.residue.map((r) => ({ ...r, article: -1 })) });
+  assert.ok(withoutArticle(forCheck) === withoutArticle(full), `${name}: the model without articles differs`);
+  const forArticles = analyzeOnly(text, opts, { articles: true, ranges: false });
+  assert.equal(fixAllView(forArticles), fixAllView(full), `${name}: the findings of the model without ranges differ`);
+  assert.ok(JSON.stringify([forArticles.articles, forArticles.groups]) === JSON.stringify([full.articles, full.groups]), `${name}: articles differ`);
+  assert.deepEqual(forArticles.residue.map((r) => r.article), full.residue.map((r) => r.article));
   for (const layout of [false, true]) {
     assert.ok(clean(text, { ...opts, layout }) === applyEdits(text, fixAllEdits(full, { layout })), `${name}: clean differs (layout ${layout})`);
   }

@@ -65,39 +65,53 @@ export interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
-  return analyzeWith(text, opts, false);
+  return analyzeWith(text, opts, FULL);
 }
+
+/** The parts of a model a caller reads beyond the residue's offsets and edits (see analyzeOnly). */
+export interface ModelParts {
+  /** Articles and groups (else none, and every finding's `article` is -1). */
+  articles: boolean;
+  /** Line and character ranges of the findings and their edits (else NO_RANGE). */
+  ranges: boolean;
+}
+const FULL: ModelParts = { articles: true, ranges: true };
 
 /**
- * What the fix-all needs of the model and no more, for `clean`: the notice and the residue
- * with its offsets and edits, exactly as `analyze` has them, but no articles or groups, and
- * every range (line and character) left as NO_RANGE. Building articles, sections and
- * ranges, which `clean` never reads, was some 8% of a big dump's analysis.
+ * `analyze` without the parts a caller does not read: the notice and the residue's offsets,
+ * kinds, severities, evidence and edits are exactly analyze()'s. Building articles, sections
+ * and ranges was some 8% of a big dump's analysis: `clean` reads neither, `check` no
+ * articles, `articles` no finding's range.
  */
-export function analyzeForClean(text: string, opts: AnalyzeOptions = {}): DumpModel {
-  return analyzeWith(text, opts, true);
+export function analyzeOnly(text: string, opts: AnalyzeOptions, parts: ModelParts): DumpModel {
+  return analyzeWith(text, opts, parts);
 }
 
-function analyzeWith(text: string, opts: AnalyzeOptions, lean: boolean): DumpModel {
+/** What the fix-all needs of the model and no more: analyzeOnly without articles or ranges. */
+export function analyzeForClean(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  return analyzeWith(text, opts, { articles: false, ranges: false });
+}
+
+function analyzeWith(text: string, opts: AnalyzeOptions, parts: ModelParts): DumpModel {
   const facts: LineFactsTable = [];
   const looks = new LookResults();
-  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks, lean);
+  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks, parts);
   if (!mapper) return model;
   // The cleaned text is mostly this text's lines: they bring their LineFacts along, and its
   // segments that are an earlier look's segments unchanged their results (lookReuse.ts).
-  // (A lean model's settle rounds map their findings back with real positions: a finding's
-  // end there depends on them.)
+  // (Settle rounds map their findings back with real positions even when ranges are left
+  // out: a finding's end there depends on them.)
   return settle(text, model, mapper, (view) => {
     const cleaned = view.cleaned.toString();
     const cleanedTable = splitLines(cleaned);
-    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks, lean).model;
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks, parts).model;
   });
 }
 
-/** The range of every finding and edit of a lean model (analyzeForClean). */
+/** The range of every finding and edit of a model whose ranges are left out (analyzeOnly). */
 export const NO_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
 
-/** The positions of a lean look: none (its findings' offsets are all `clean` reads). */
+/** The positions of a look whose ranges are left out: none (offsets are kept). */
 class NoPositions extends PositionMapper {
   override range(): Range {
     return NO_RANGE;
@@ -140,7 +154,7 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
  * the segment results of the earlier looks of the same analyze() call.
  */
 export function analyzeOnce(
-  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults, lean = false,
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults, parts: ModelParts = FULL,
 ): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
   const table = split ?? splitLines(text);
   const base: DumpModel = {
@@ -152,7 +166,7 @@ export function analyzeOnce(
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
-  const positionsLeftOut = lean ? new NoPositions(table) : mapper;
+  const residuePositions = parts.ranges ? mapper : new NoPositions(table);
   const phrases = phraseOptions(opts);
   const seg = segment(lines);
   const residue: Residue[] = [];
@@ -162,9 +176,9 @@ export function analyzeOnce(
 
   for (const s of seg.segments) {
     const articleIndex = articles.length;
-    const out = lean
-      ? leanOutput(lines, s, phrases, table.eol, positionsLeftOut, opts, facts, looks)
-      : segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks);
+    const out = parts === FULL
+      ? segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks)
+      : partialOutput(lines, s, phrases, table.eol, mapper, residuePositions, parts.articles, opts, articleIndex, facts, looks);
     if (out.article) {
       articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
@@ -211,21 +225,25 @@ export function segmentOutput(
   return { article, residue };
 }
 
-/** A segment's residue as in segmentOutput, without its article (and, through `positions`, without ranges). */
-function leanOutput(
-  lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, positions: PositionMapper, opts: AnalyzeOptions,
-  facts?: LineFactsTable, looks?: LookResults,
+/**
+ * segmentOutput for analyzeOnly: the article only with `withArticle`, the findings' ranges
+ * from `positions` (NoPositions: left out).
+ */
+function partialOutput(
+  lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, positions: PositionMapper, withArticle: boolean,
+  opts: AnalyzeOptions, articleIndex: number, facts?: LineFactsTable, looks?: LookResults,
 ): SegmentOutput {
   const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
+  const article = withArticle ? buildArticle(lines, s, result, mapper) : null;
   const residue: Residue[] = [];
   for (const f of result.findings) {
-    const r = toResidue(lines, s.first, f, positions, -1);
+    const r = toResidue(lines, s.first, f, positions, article ? articleIndex : -1);
     const setting = opts.rules?.[r.rule];
     if (setting === 'off') continue;
     if (setting) r.severity = setting;
     residue.push(r);
   }
-  return { article: null, residue };
+  return { article, residue };
 }
 
 /** NUL bytes or a high share of control characters: not something a person reads. */

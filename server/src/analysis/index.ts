@@ -1,6 +1,7 @@
 // Public surface of the engine: pure functions from text to model and back to text.
 export * from './model';
-export { analyze, analyzeForClean } from './analyze';
+export { analyze, analyzeForClean, analyzeOnly } from './analyze';
+export type { ModelParts } from './analyze';
 export type { AnalyzeOptions } from './analyze';
 export { applyEdits, fixAllEdits } from './clean';
 export { RULES } from './rules';

@@ -1,7 +1,7 @@
 // The work done per file or per record. Pure data in, plain data out, so the same
 // functions run in-process (--jobs 1) or in a worker thread (see pool.ts).
 import * as path from 'path';
-import { analyze, analyzeForClean, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
+import { analyze, analyzeForClean, analyzeOnly, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
 import { SEGMENT_CACHE_DEFAULT, setSegmentCacheLimit } from '../analysis/analyze';
 import type { Range, RuleId, Severity } from '../analysis';
 import { UsageError } from './errors';
@@ -33,7 +33,8 @@ export function checkTask(file: InputFile): CheckResult {
   const res: CheckResult = { display: file.display, notices: [], notice: null, error: null, findings: [] };
   try {
     const { text, invalidUtf8 } = readInput(file.path);
-    const model = analyze(text);
+    // Findings with their ranges, no articles (nothing here reads them).
+    const model = analyzeOnly(text, {}, { articles: false, ranges: true });
     if (invalidUtf8) res.notices.push(`${file.display}: not valid UTF-8; undecodable bytes are shown as U+FFFD`);
     if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
     res.notice = model.notice;
