@@ -394,11 +394,17 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
     const inline = findInline(texts[i], phrases, facts[i]);
-    for (const h of inline) {
-      findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
+    // Index loops over non-empty lists only: an empty list is an array of another kind (no
+    // objects in it yet), and for-of over both kinds threw this function out of optimised
+    // code ("wrong map") in the first segments of a big dump, to be compiled again.
+    if (inline.length > 0) {
+      hasInline[i] = true;
+      for (let k = 0; k < inline.length; k++) {
+        const h = inline[k];
+        findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
+        if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
+      }
     }
-    if (inline.length > 0) hasInline[i] = true;
-    for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
     if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
   }
   const keptTexts = perLine(n, (i) => (kept(i) && !header[i] ? texts[i] : ''));
@@ -409,13 +415,19 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
   }
 
-  let byline: string | null = null;
-  let published: string | null = null;
-  for (let i = 0; i < n; i++) {
-    if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
-    if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
-  }
+  const byline = firstOfRole(texts, roles, 'byline', null);
+  const published = firstOfRole(texts, roles, 'dateline', header);
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/**
+ * The first line of `role` (trimmed), header lines skipped when `header` is given. A function
+ * of its own: as the last loop of analyzeSegment it was left without type feedback when the
+ * first segments got that function compiled, and threw it out of optimised code twice.
+ */
+function firstOfRole(texts: string[], roles: LineRole[], role: LineRole, header: boolean[] | null): string | null {
+  for (let i = 0; i < texts.length; i++) if (roles[i] === role && !(header !== null && header[i])) return texts[i].trim();
+  return null;
 }
 
 /**
