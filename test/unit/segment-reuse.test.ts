@@ -1,7 +1,7 @@
-// analyze() hands segment results from one look to the next (lookReuse.ts, keyed by the
-// lines' LineFacts entries) and the CLI switches the content cache off. Neither may change a
-// model: each is compared as JSON with a reference that works out every segment of every
-// look from scratch (no cache, no reuse, no facts handed on), on real dumps.
+// With the content cache off (as the CLI runs), analyze() hands segment results from one look
+// to the next (lookReuse.ts, keyed by the lines' LineFacts entries); with it on (the default),
+// the cache does. Neither may change a model: both are compared as JSON with a reference that
+// works out every segment of every look from scratch (no cache, no reuse), on real dumps.
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';

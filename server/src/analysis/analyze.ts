@@ -97,8 +97,9 @@ function analyzeWith(text: string, opts: AnalyzeOptions, parts: ModelParts): Dum
   const looks = new LookResults();
   const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks, parts);
   if (!mapper) return model;
-  // The cleaned text is mostly this text's lines: they bring their LineFacts along, and its
-  // segments that are an earlier look's segments unchanged their results (lookReuse.ts).
+  // The cleaned text is mostly this text's lines: they bring their LineFacts along, and (with
+  // the content cache off) its segments that are an earlier look's segments unchanged bring
+  // their results (lookReuse.ts).
   // (Settle rounds map their findings back with real positions even when ranges are left
   // out: a finding's end there depends on them.)
   return settle(text, model, mapper, (view) => {
@@ -153,7 +154,8 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
 /**
  * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
  * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look; `looks`:
- * the segment results of the earlier looks of the same analyze() call.
+ * the segment results of the earlier looks of the same analyze() call (used with the content
+ * cache off); `parts`: what to build beyond the findings' offsets (analyzeOnly).
  */
 export function analyzeOnce(
   text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults, parts: ModelParts = FULL,
@@ -297,30 +299,28 @@ export function clearSegmentCache(): void {
 }
 
 /**
- * A segment's analysis: from `looks` (the earlier looks of this analyze() call) when one had
- * the same segment, else from the content cache, else worked out.
+ * A segment's analysis: from the content cache when it is on; with the cache off (the CLI),
+ * from `looks` (the earlier looks of this analyze() call) when one had the same segment;
+ * else worked out.
  */
 function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable, looks?: LookResults): SegResult {
   const rel = (x: number | null) => (x === null ? -1 : x - s.first);
-  if (looks) {
-    const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
-    const facts = factsOf(texts, s.first, known);
-    const headline = rel(s.headline);
-    const header = perLine(s.header.length, (k) => rel(s.header[k]));
-    const key = looks.key(facts, headline, header, eol);
-    const earlier = looks.get(key, facts);
-    if (earlier) return earlier;
-    const result = cacheLimit === 0 ? analyzeSegment(texts, facts, headline, header, phrases, eol) : cachedByContent(texts, facts, s, phrases, eol);
-    looks.set(key, facts, result);
-    return result;
-  }
   const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
-  if (cacheLimit === 0) return analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
-  return cachedByContent(texts, () => factsOf(texts, s.first, known), s, phrases, eol);
+  if (cacheLimit > 0) return cachedByContent(texts, () => factsOf(texts, s.first, known), s, phrases, eol);
+  const facts = factsOf(texts, s.first, known);
+  const headline = rel(s.headline);
+  const header = perLine(s.header.length, (k) => rel(s.header[k]));
+  if (!looks) return analyzeSegment(texts, facts, headline, header, phrases, eol);
+  const key = looks.key(facts, headline, header, eol);
+  const earlier = looks.get(key, facts);
+  if (earlier) return earlier;
+  const result = analyzeSegment(texts, facts, headline, header, phrases, eol);
+  looks.set(key, facts, result);
+  return result;
 }
 
-/** The content cache: a segment's analysis by its text, layout and options. `facts`: its lines' entries, or how to get them. */
-function cachedByContent(texts: string[], facts: LineFacts[] | (() => LineFacts[]), s: Segment, phrases: PhraseOptions, eol: string): SegResult {
+/** The content cache: a segment's analysis by its text, layout and options (`facts`: how to get its lines' entries). */
+function cachedByContent(texts: string[], facts: () => LineFacts[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;
   for (let i = 0; i < texts.length; i++) lengths = (Math.imul(lengths, 31) + texts[i].length) | 0;
@@ -334,7 +334,7 @@ function cachedByContent(texts: string[], facts: LineFacts[] | (() => LineFacts[
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyzeSegment(texts, typeof facts === 'function' ? facts() : facts, rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  const result = analyzeSegment(texts, facts(), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)

@@ -8,7 +8,8 @@
 // on only to lines of that same text (lineMemo.ts, factsThrough in analyze.ts), so equal
 // entries mean equal texts without hashing or comparing the texts. (The content cache finds
 // these segments too, but joins every segment's lines into one string to key and compare it:
-// three copies of a 10 MB dump, some 60 MB kept and copied.)
+// three copies of a 10 MB dump, some 60 MB kept and copied. The CLI, which analyses each text
+// once, switches that cache off, and this takes its place within one analyze() call.)
 import type { SegResult } from './analyze';
 import type { LineFacts } from './lineMemo';
 
