@@ -4,6 +4,7 @@
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
 import { clearLineMemos, copyOf, LineFacts, lineFacts } from './lineMemo';
+import { LookResults } from './lookReuse';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
 import { findBrokenJoins } from './rules/brokenLine';
@@ -54,7 +55,7 @@ interface Part {
   newText: string;
 }
 
-interface SegResult {
+export interface SegResult {
   roles: LineRole[];
   findings: SegFinding[];
   headline: number | null;
@@ -65,15 +66,58 @@ interface SegResult {
 export const BINARY_NOTICE = 'This file is not a text dump (it contains binary data); newsdump leaves it alone.';
 
 export function analyze(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  return analyzeWith(text, opts, FULL);
+}
+
+/** The parts of a model a caller reads beyond the residue's offsets and edits (see analyzeOnly). */
+export interface ModelParts {
+  /** Articles and groups (else none, and every finding's `article` is -1). */
+  articles: boolean;
+  /** Line and character ranges of the findings and their edits (else NO_RANGE). */
+  ranges: boolean;
+}
+const FULL: ModelParts = { articles: true, ranges: true };
+
+/**
+ * `analyze` without the parts a caller does not read: the notice and the residue's offsets,
+ * kinds, severities, evidence and edits are exactly analyze()'s. Building articles, sections
+ * and ranges was some 8% of a big dump's analysis: `clean` reads neither, `check` no
+ * articles, `articles` no finding's range.
+ */
+export function analyzeOnly(text: string, opts: AnalyzeOptions, parts: ModelParts): DumpModel {
+  return analyzeWith(text, opts, parts);
+}
+
+/** What the fix-all needs of the model and no more: analyzeOnly without articles or ranges. */
+export function analyzeForClean(text: string, opts: AnalyzeOptions = {}): DumpModel {
+  return analyzeWith(text, opts, { articles: false, ranges: false });
+}
+
+function analyzeWith(text: string, opts: AnalyzeOptions, parts: ModelParts): DumpModel {
   const facts: LineFactsTable = [];
-  const { model, mapper, table } = analyzeOnce(text, opts, facts);
+  const looks = new LookResults();
+  const { model, mapper, table } = analyzeOnce(text, opts, facts, undefined, looks, parts);
   if (!mapper) return model;
-  // The cleaned text is mostly this text's lines: they bring their LineFacts along.
+  // The cleaned text is mostly this text's lines: they bring their LineFacts along, and (with
+  // the content cache off) its segments that are an earlier look's segments unchanged bring
+  // their results (lookReuse.ts).
+  // (Settle rounds map their findings back with real positions even when ranges are left
+  // out: a finding's end there depends on them.)
   return settle(text, model, mapper, (view) => {
     const cleaned = view.cleaned.toString();
     const cleanedTable = splitLines(cleaned);
-    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable).model;
+    return analyzeOnce(cleaned, opts, factsThrough(cleanedTable, view.kept, table, facts), cleanedTable, looks, parts).model;
   });
+}
+
+/** The range of every finding and edit of a model whose ranges are left out (analyzeOnly). */
+export const NO_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
+/** The positions of a look whose ranges are left out: none (offsets are kept). */
+class NoPositions extends PositionMapper {
+  override range(): Range {
+    return NO_RANGE;
+  }
 }
 
 /**
@@ -94,7 +138,9 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
   const orig = from.lines;
   let k = 0;
   let j = 0;
-  for (const l of cleaned.lines) {
+  // An index loop: for-of made an iterator result per line until the loop was optimised.
+  for (let c = 0; c < cleaned.lines.length; c++) {
+    const l = cleaned.lines[c];
     // The kept stretch holding the line's start (stretches and lines both go in order).
     while (k < kept.length && kept.at[k] + kept.to[k] - kept.from[k] <= l.start) k++;
     if (k >= kept.length) break;
@@ -108,10 +154,12 @@ function factsThrough(cleaned: LineTable, kept: Kept, from: LineTable, facts: Li
 
 /**
  * One look at the text, before `settle` looks at what the fix-all leaves (null mapper: not
- * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look.
+ * analysed). `facts`: the lines' LineFacts as far as known, filled in by this look; `looks`:
+ * the segment results of the earlier looks of the same analyze() call (used with the content
+ * cache off); `parts`: what to build beyond the findings' offsets (analyzeOnly).
  */
 export function analyzeOnce(
-  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable,
+  text: string, opts: AnalyzeOptions = {}, facts?: LineFactsTable, split?: LineTable, looks?: LookResults, parts: ModelParts = FULL,
 ): { model: DumpModel; mapper: PositionMapper | null; table: LineTable } {
   const table = split ?? splitLines(text);
   const base: DumpModel = {
@@ -123,6 +171,7 @@ export function analyzeOnce(
 
   const lines = table.lines;
   const mapper = new PositionMapper(table);
+  const residuePositions = parts.ranges ? mapper : new NoPositions(table);
   const phrases = phraseOptions(opts);
   const seg = segment(lines);
   const residue: Residue[] = [];
@@ -132,7 +181,9 @@ export function analyzeOnce(
 
   for (const s of seg.segments) {
     const articleIndex = articles.length;
-    const out = segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts);
+    const out = parts === FULL
+      ? segmentOutput(lines, s, phrases, table.eol, mapper, opts, articleIndex, facts, looks)
+      : partialOutput(lines, s, phrases, table.eol, mapper, residuePositions, parts.articles, opts, articleIndex, facts, looks);
     if (out.article) {
       articles.push(out.article);
       if (s.role === 'related') related.push(articleIndex);
@@ -164,13 +215,34 @@ export interface SegmentOutput {
 
 export function segmentOutput(
   lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, opts: AnalyzeOptions, articleIndex: number,
-  facts?: LineFactsTable,
+  facts?: LineFactsTable, looks?: LookResults,
 ): SegmentOutput {
-  const result = analyzeSegmentCached(lines, s, phrases, eol, facts);
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
   const article = buildArticle(lines, s, result, mapper);
   const residue: Residue[] = [];
   for (const f of result.findings) {
     const r = toResidue(lines, s.first, f, mapper, article ? articleIndex : -1);
+    const setting = opts.rules?.[r.rule];
+    if (setting === 'off') continue;
+    if (setting) r.severity = setting;
+    residue.push(r);
+  }
+  return { article, residue };
+}
+
+/**
+ * segmentOutput for analyzeOnly: the article only with `withArticle`, the findings' ranges
+ * from `positions` (NoPositions: left out).
+ */
+function partialOutput(
+  lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, mapper: PositionMapper, positions: PositionMapper, withArticle: boolean,
+  opts: AnalyzeOptions, articleIndex: number, facts?: LineFactsTable, looks?: LookResults,
+): SegmentOutput {
+  const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
+  const article = withArticle ? buildArticle(lines, s, result, mapper) : null;
+  const residue: Residue[] = [];
+  for (const f of result.findings) {
+    const r = toResidue(lines, s.first, f, positions, article ? articleIndex : -1);
     const setting = opts.rules?.[r.rule];
     if (setting === 'off') continue;
     if (setting) r.severity = setting;
@@ -194,9 +266,15 @@ export function looksBinary(text: string): boolean {
 // ---------------------------------------------------------------------------------------
 // Segment analysis, cached by content.
 
-let cacheLimit = 4096;
+/** The segment cache's size unless set otherwise. */
+export const SEGMENT_CACHE_DEFAULT = 4096;
+let cacheLimit = SEGMENT_CACHE_DEFAULT;
 
-/** Caps the segment cache (a language server that keeps incremental state needs little). */
+/**
+ * Caps the segment cache (a language server that keeps incremental state needs little; the
+ * CLI, which analyses each file once, switches it off with 0: then a segment is analysed
+ * without joining its lines into a key and a copy).
+ */
 export function setSegmentCacheLimit(n: number): void {
   cacheLimit = Math.max(0, n);
   while (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
@@ -221,15 +299,32 @@ export function clearSegmentCache(): void {
   clearLineMemos();
 }
 
-function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable): SegResult {
-  const texts: string[] = [];
+/**
+ * A segment's analysis: from the content cache when it is on; with the cache off (the CLI),
+ * from `looks` (the earlier looks of this analyze() call) when one had the same segment;
+ * else worked out.
+ */
+function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: PhraseOptions, eol: string, known?: LineFactsTable, looks?: LookResults): SegResult {
+  const rel = (x: number | null) => (x === null ? -1 : x - s.first);
+  const texts = perLine(s.last - s.first + 1, (i) => lines[s.first + i].text);
+  if (cacheLimit > 0) return cachedByContent(texts, () => factsOf(texts, s.first, known), s, phrases, eol);
+  const facts = factsOf(texts, s.first, known);
+  const headline = rel(s.headline);
+  const header = perLine(s.header.length, (k) => rel(s.header[k]));
+  if (!looks) return analyzeSegment(texts, facts, headline, header, phrases, eol);
+  const key = looks.key(facts, headline, header, eol);
+  const earlier = looks.get(key, facts);
+  if (earlier) return earlier;
+  const result = analyzeSegment(texts, facts, headline, header, phrases, eol);
+  looks.set(key, facts, result);
+  return result;
+}
+
+/** The content cache: a segment's analysis by its text, layout and options (`facts`: how to get its lines' entries). */
+function cachedByContent(texts: string[], facts: () => LineFacts[], s: Segment, phrases: PhraseOptions, eol: string): SegResult {
   // The lines' lengths, hashed: segments that share a key but not their text are rare.
   let lengths = 0;
-  for (let i = s.first; i <= s.last; i++) {
-    const t = lines[i].text;
-    texts.push(t);
-    lengths = (Math.imul(lengths, 31) + t.length) | 0;
-  }
+  for (let i = 0; i < texts.length; i++) lengths = (Math.imul(lengths, 31) + texts[i].length) | 0;
   const rel = (x: number | null) => (x === null ? -1 : x - s.first);
   const key = [s.role, rel(s.headline), s.header.map(rel).join(','), phrases.extra.join('\u0001'), phrases.ignore.join('\u0001'), eol, texts.length, lengths].join('\u0000');
   const body = texts.join('\n');
@@ -240,7 +335,7 @@ function analyzeSegmentCached(lines: readonly Line[], s: Segment, phrases: Phras
     cache.set(key, hit);
     return hit.result;
   }
-  const result = analyzeSegment(texts, factsOf(texts, s.first, known), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
+  const result = analyzeSegment(texts, facts(), rel(s.headline), perLine(s.header.length, (k) => rel(s.header[k])), phrases, eol);
   // A different segment under the same key is replaced: the cache holds one per key.
   cache.delete(key);
   // (A one-line segment's join is that line itself: a slice of the document.)
@@ -300,11 +395,17 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
   for (let i = 0; i < n; i++) {
     if (!kept(i) || header[i]) continue;
     const inline = findInline(texts[i], phrases, facts[i]);
-    for (const h of inline) {
-      findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
+    // Index loops over non-empty lists only: an empty list is an array of another kind (no
+    // objects in it yet), and for-of over both kinds threw this function out of optimised
+    // code ("wrong map") in the first segments of a big dump, to be compiled again.
+    if (inline.length > 0) {
+      hasInline[i] = true;
+      for (let k = 0; k < inline.length; k++) {
+        const h = inline[k];
+        findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
+        if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
+      }
     }
-    if (inline.length > 0) hasInline[i] = true;
-    for (const h of inline) if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
     if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
   }
   const keptTexts = perLine(n, (i) => (kept(i) && !header[i] ? texts[i] : ''));
@@ -315,13 +416,19 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     if (isSubheading(judged, roles, prose, i)) roles[i] = 'heading';
   }
 
-  let byline: string | null = null;
-  let published: string | null = null;
-  for (let i = 0; i < n; i++) {
-    if (roles[i] === 'byline' && byline === null) byline = texts[i].trim();
-    if (roles[i] === 'dateline' && published === null && !header[i]) published = texts[i].trim();
-  }
+  const byline = firstOfRole(texts, roles, 'byline', null);
+  const published = firstOfRole(texts, roles, 'dateline', header);
   return { roles, findings: mergeBlocks(findings, texts), headline: headline >= 0 ? headline : verdictHeadline, byline, published };
+}
+
+/**
+ * The first line of `role` (trimmed), header lines skipped when `header` is given. A function
+ * of its own: as the last loop of analyzeSegment it was left without type feedback when the
+ * first segments got that function compiled, and threw it out of optimised code twice.
+ */
+function firstOfRole(texts: string[], roles: LineRole[], role: LineRole, header: boolean[] | null): string | null {
+  for (let i = 0; i < texts.length; i++) if (roles[i] === role && !(header !== null && header[i])) return texts[i].trim();
+  return null;
 }
 
 /**
@@ -331,7 +438,11 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
  * compiler recompiles a smaller function when one of them bails out.)
  */
 function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inline: readonly InlineHit[], eol: string, facts: LineFacts): void {
-  const glued = findGluedHeadings(text, eol, facts).filter((g) => !inline.some((d) => g.start <= d.end && d.start <= g.end));
+  const found = findGluedHeadings(text, eol, facts);
+  // Most body lines have none: nothing is allocated for them (this step made 45 MB of
+  // garbage at 10 MB: an empty array, two closures and their context per body line).
+  if (found.length === 0) return;
+  const glued = apartFrom(found, inline);
   for (let k = 0; k < glued.length; k++) {
     const h = glued[k];
     const parts: Part[] = [{ line: i, col: h.start, endLine: i, endCol: h.end, newText: h.newText ?? eol }];
@@ -343,6 +454,18 @@ function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inli
     const last = parts.length > 1 ? pair : h;
     findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
   }
+}
+
+/** The hits of `found` that touch none of `inline` (a loop: no closures, see pushGluedHeadings). */
+function apartFrom(found: readonly InlineHit[], inline: readonly InlineHit[]): InlineHit[] {
+  const out: InlineHit[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const g = found[k];
+    let touches = false;
+    for (let j = 0; j < inline.length && !touches; j++) touches = g.start <= inline[j].end && inline[j].start <= g.end;
+    if (!touches) out.push(g);
+  }
+  return out;
 }
 
 /** Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding. */

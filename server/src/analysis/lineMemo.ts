@@ -51,7 +51,11 @@ export function rememberedTest(text: string, facts: LineFacts | undefined, flag:
   return facts[flag] === 1;
 }
 
+let nextFactsId = 0;
+
 export class LineFacts {
+  /** Tells entries apart (lookReuse.ts keys a run of lines by its entries' ids). */
+  readonly id = nextFactsId++;
   /** matchLine's verdict, for phrase options of generation `matchGen`. */
   match: LineHit | null = null;
   matchGen = -1;

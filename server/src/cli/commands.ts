@@ -1,7 +1,7 @@
 // The commands: each expands its inputs, runs the per-file task (in-process or on a
 // worker pool) and prints results in input order. Returns the exit status.
 import * as path from 'path';
-import { analyze, articleRecords, articleRecordsWithText } from '../analysis';
+import { analyzeOnly, articleRecords, articleRecordsWithText } from '../analysis';
 import { Options, VERSION } from './args';
 import { UsageError } from './errors';
 import { expandInputs, readInput } from './files';
@@ -106,7 +106,8 @@ export async function articles(opts: Options): Promise<number> {
   if (opts.positionals.length > 1) throw new UsageError('articles: one file at a time');
   const file = opts.positionals[0];
   const { text } = readInput(file);
-  const model = analyze(text);
+  // Articles with their ranges; the findings' offsets and edits (for --jsonl), not their ranges.
+  const model = analyzeOnly(text, {}, { articles: true, ranges: false });
   if (opts.json) await write(JSON.stringify(articleRecords(model), null, 2) + '\n');
   else if (opts.jsonl) for (const r of articleRecordsWithText(text, model)) await write(JSON.stringify(r) + '\n');
   else

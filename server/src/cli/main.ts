@@ -3,6 +3,7 @@ import { COMMANDS, Command, parseCommand, USAGE, VERSION } from './args';
 import { articles, check, clean, filter } from './commands';
 import { UsageError } from './errors';
 import { quietOnBrokenPipe } from './output';
+import { cacheSegmentsFor } from './tasks';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}" (try: ${COMMANDS.join(', ')})`);
   const cmd = command as Command;
   const opts = parseCommand(cmd, rest);
+  cacheSegmentsFor(cmd);
   if (opts.help) {
     process.stdout.write(USAGE[cmd] + '\n');
     return 0;

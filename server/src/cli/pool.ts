@@ -2,7 +2,7 @@
 // The worker is this same bundle (dist/cli.js) started with `workerData.newsdumpWorker`,
 // so the CLI stays one file that runs with no node_modules.
 import { parentPort, Worker } from 'worker_threads';
-import { TASKS, TaskInput, TaskKind, TaskOutput } from './tasks';
+import { cacheSegmentsFor, TASKS, TaskInput, TaskKind, TaskOutput } from './tasks';
 
 /** A batch of inputs per message: small files cost less than a thread hand-off each. */
 interface Request {
@@ -22,6 +22,7 @@ export function workerMain(): void {
   port.on('message', (req: Request) => {
     let reply: Reply;
     try {
+      cacheSegmentsFor(req.kind);
       const fn = TASKS[req.kind] as (input: unknown) => unknown;
       reply = { id: req.id, outputs: req.inputs.map((i) => fn(i)) };
     } catch (e) {

@@ -1,7 +1,8 @@
 // The work done per file or per record. Pure data in, plain data out, so the same
 // functions run in-process (--jobs 1) or in a worker thread (see pool.ts).
 import * as path from 'path';
-import { analyze, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
+import { analyze, analyzeForClean, analyzeOnly, applyEdits, articleRecords, fixAllEdits, statistics } from '../analysis';
+import { SEGMENT_CACHE_DEFAULT, setSegmentCacheLimit } from '../analysis/analyze';
 import type { Range, RuleId, Severity } from '../analysis';
 import { UsageError } from './errors';
 import { decode, InputFile, readInput, writeAtomic, writeCopy } from './files';
@@ -32,7 +33,8 @@ export function checkTask(file: InputFile): CheckResult {
   const res: CheckResult = { display: file.display, notices: [], notice: null, error: null, findings: [] };
   try {
     const { text, invalidUtf8 } = readInput(file.path);
-    const model = analyze(text);
+    // Findings with their ranges, no articles (nothing here reads them).
+    const model = analyzeOnly(text, {}, { articles: false, ranges: true });
     if (invalidUtf8) res.notices.push(`${file.display}: not valid UTF-8; undecodable bytes are shown as U+FFFD`);
     if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
     res.notice = model.notice;
@@ -74,7 +76,8 @@ export function cleanTask(job: CleanJob): CleanResult {
     const { text, invalidUtf8 } = readInput(file.path);
     if (invalidUtf8 && job.mode !== 'stdout')
       throw new UsageError(`${file.display}: not valid UTF-8; refusing to rewrite it (the bytes would be lost)`);
-    const model = analyze(text);
+    // Only the residue's offsets and edits are read here: no articles or ranges are built.
+    const model = analyzeForClean(text);
     if (model.notice) res.notices.push(`${file.display}: ${model.notice}`);
     const out = applyEdits(text, fixAllEdits(model, { layout: job.layout }));
     res.changed = out !== text;
@@ -131,6 +134,15 @@ export function filterTask(job: FilterJob): string {
   } catch (e) {
     return JSON.stringify({ id, error: errorText(e) });
   }
+}
+
+/**
+ * The segment cache is for analysing the same text again (an editor, repeated records): the
+ * commands that analyse each file once switch it off (its copies of every segment cost time
+ * and memory), `filter` keeps it for records that repeat.
+ */
+export function cacheSegmentsFor(kind: TaskKind | 'articles'): void {
+  setSegmentCacheLimit(kind === 'filter' ? SEGMENT_CACHE_DEFAULT : 0);
 }
 
 export const TASKS = { check: checkTask, clean: cleanTask, filter: filterTask } as const;

@@ -11,7 +11,7 @@ const HEADING = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Lu}'’-]+\s+){1,10}\p{Lu}[\p{Lu
 // Memoised per line text (in its LineFacts) with the end-of-line string used. Shared
 // results: callers must not mutate them.
 export function findGluedHeadings(text: string, eol: string, facts?: LineFacts): InlineHit[] {
-  if (text.length < 60) return []; // a short line is a heading already, not a glued one
+  if (text.length < 60) return NONE; // a short line is a heading already, not a glued one
   if (!facts && !mayHaveHeading(text)) return NONE;
   // With the line's entry at hand, the pre-check's verdict is remembered too (it scans the line).
   const f = facts ?? lineFacts(text);
