@@ -42,7 +42,7 @@ export class TextMemo<V> {
  * callers must not mutate them.
  */
 /** The yes/no tests a rule remembers per line text: -1 until worked out, then 0 or 1. */
-export type LineFlag = 'author' | 'commentLabel' | 'shelfLabel' | 'formSeed';
+export type LineFlag = 'author' | 'commentLabel' | 'shelfLabel' | 'formSeed' | 'formNote';
 
 /** `test(text)`, remembered in `facts[flag]` when the line's facts are at hand. */
 export function rememberedTest(text: string, facts: LineFacts | undefined, flag: LineFlag, test: (t: string) => boolean): boolean {
@@ -75,6 +75,8 @@ export class LineFacts {
   shelfLabel = -1;
   /** The comment-form rule's heading-or-field-label test ("Leave a Reply", "Name *"), the same way. */
   formSeed = -1;
+  /** Its note test ("Your email address will not be published"), the same way. */
+  formNote = -1;
   /** wordSpaced(text) when it differs from the text; null when it is the text itself
    *  (not kept: it would pin the document the line was sliced from); undefined: not yet. */
   spaced: string | null | undefined = undefined;

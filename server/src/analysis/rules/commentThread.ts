@@ -128,11 +128,19 @@ export function titleInCommentLabel(t: string): string | null {
 
 function isSectionLabel(t: string): boolean {
   if (t.length > 2 * MAX_TITLED_LABEL_CHARS) return false;
+  // A line too long for a plain label must end in a quote to be a titled one: ask that first.
+  if (t.length > 2 * MAX_LABEL_CHARS && !QUOTES.includes(t.charAt(lastNonSpace(t)))) return false;
   const s = t.trim();
   if (s.length > MAX_LABEL_CHARS) return isTitledLabel(s);
   if (s.length === 0) return false;
   if (s.length <= MAX_UNSPACED_LABEL_CHARS && LABEL_WORDS_UNSPACED.test(s)) return true;
   return (wordCount(s) <= MAX_LABEL_WORDS && LABEL_WORDS.test(s)) || isTitledLabel(s);
+}
+
+function lastNonSpace(t: string): number {
+  let i = t.length - 1;
+  while (i >= 0 && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i--;
+  return i;
 }
 
 /** The whole line is the label: it ends with the title's closing quote (a sentence that

@@ -12,11 +12,28 @@ const SOCIAL = /(?<![\p{L}\p{N}])(?:instagram|facebook|youtube|tiktok|linkedin|t
 /** Verb-final languages put the imperative last: "Bizi Google News üzerinden takip edin". */
 const IMPERATIVE_LAST = /(?<![\p{L}\p{N}])(?:takip edin|abone olun|indirin|katılın)[.!]?$/iu;
 const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*|saluran|buletin|aplikasi|bülten|uygulama|kênh|bản tin|ứng dụng|نشرتنا|النشرة|قناتنا|التطبيق|تطبيق)(?![\p{L}\p{N}])/iu;
+/** Exact pre-check for IMPERATIVE_LAST: the line ends in "edin", "olun", "irin" or "lın" (then
+ *  an optional "." or "!"), so the unanchored regex runs on almost no line. */
+function endsInVerbLast(n: string): boolean {
+  let e = n.length;
+  const c = n.charCodeAt(e - 1);
+  if (c === 46 || c === 33) e--;
+  const tail = n.slice(Math.max(0, e - 4), e);
+  return tail === 'edin' || tail === 'olun' || tail === 'irin' || tail.endsWith('lın');
+}
+
 /** Scripts without spaces: an action ("订阅", "購読", "구독") and a product ("新闻简报", "アプリ",
  *  "뉴스레터") anywhere in a short line. */
 const UNSPACED_ACTION = /订阅|訂閱|关注我们|關注我們|下载|下載|購読|フォロー|ダウンロード|登録して|구독|팔로우|다운로드/u;
 const UNSPACED_PRODUCT = /新闻简报|新聞簡報|电子报|公众号|客户端|频道|頻道|ニュースレター|メルマガ|アプリ|뉴스레터|채널|앱|app|newsletter/iu;
 const MAX_UNSPACED_PROMO_CHARS = 60;
+
+/** The line opens in kana, Han or Hangul (such a promotion is written in its script from the
+ *  first character; a Latin line is turned away by one comparison). */
+function hasUnspacedScript(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 0x3040 && (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af));
+}
 const SELLING = /^(?:subscribe|sign\s?up|signup|abonnieren sie|jetzt abonnieren|abonnez-vous|suscríbete|suscribete|iscriviti|assine|подпишитесь)(?![\p{L}\p{N}])/iu;
 const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
 
@@ -52,7 +69,7 @@ export function matchPromoLine(line: string): LineHit | null {
   const consent = matchConsentLine(t);
   if (consent) return consent;
   if (t.length > 240) return null;
-  if (t.length <= MAX_UNSPACED_PROMO_CHARS && UNSPACED_ACTION.test(t) && UNSPACED_PRODUCT.test(t)) {
+  if (t.length <= MAX_UNSPACED_PROMO_CHARS && hasUnspacedScript(t) && UNSPACED_ACTION.test(t) && UNSPACED_PRODUCT.test(t)) {
     return { rule: 'promo', evidence: `speaks to the reader ("${t.slice(0, 12)}...") about a product of the site` };
   }
   const words = wordCount(t);
@@ -61,7 +78,7 @@ export function matchPromoLine(line: string): LineHit | null {
   const n = normalize(t);
   // Verbs that only ever sell the site itself need no product word: "Subscribe now and save".
   if (words <= 14 && SELLING.test(n)) return { rule: 'promo', evidence: `asks the reader to "${t.split(/\s+/).slice(0, 2).join(' ')}"` };
-  if (words <= 16 && (((IMPERATIVE.test(n) || IMPERATIVE_LAST.test(n)) && PRODUCT.test(n)) || (FOLLOW.test(n) && SOCIAL.test(n)))) {
+  if (words <= 16 && (((IMPERATIVE.test(n) || (endsInVerbLast(n) && IMPERATIVE_LAST.test(n))) && PRODUCT.test(n)) || (FOLLOW.test(n) && SOCIAL.test(n)))) {
     return { rule: 'promo', evidence: `speaks to the reader ("${t.split(/\s+/).slice(0, 3).join(' ')}...") about a product of the site` };
   }
   return null;

@@ -5,7 +5,8 @@
 // but an article may quote one of them, so a note alone is not enough: the form is a cluster
 // of at least two form lines (headings, notes or field labels), each close to the last, with a
 // heading or a note among them (field names alone are a table). Every form has a heading or
-// a field label; notes are looked for only near one, which keeps the rule cheap on big dumps.
+// a field marked required; notes are looked for only near one, which keeps the rule cheap on
+// big dumps.
 import type { RuleId } from '../model';
 import { rememberedTest, type LineFacts } from '../lineMemo';
 import { wordCountUpTo } from '../shape';
@@ -59,11 +60,20 @@ function isNote(t: string): boolean {
   return t.length <= MAX_NOTE_CHARS && (HEADING.test(t) || NOTE.test(t));
 }
 
+function isNoteLine(line: string): boolean {
+  return line.length <= 2 * MAX_NOTE_CHARS && isNote(line.trim());
+}
+
 /** A heading or a field label: short lines, so testing every line of a dump for one is cheap. */
 function isSeed(line: string): boolean {
   if (line.length > 2 * MAX_FIELD_CHARS) return false;
   const t = line.trim();
-  return t.length > 0 && t.length <= MAX_FIELD_CHARS && (isField(t) || HEADING.test(t));
+  if (t.length === 0 || t.length > MAX_FIELD_CHARS) return false;
+  // A field marked required ends in "*" or ")"; a bare "Email" or "Name" is too common a line
+  // (share bars, tables) to send the search for notes around it.
+  const end = t.charCodeAt(t.length - 1);
+  if ((end === 42 || end === 41) && isField(t)) return true;
+  return HEADING.test(t);
 }
 
 function isField(t: string): boolean {
@@ -73,6 +83,14 @@ function isField(t: string): boolean {
 /** `facts`, when given, are the lines' LineFacts: the heading-or-field test is remembered there. */
 export function findReplyForms(lines: readonly string[], facts?: readonly LineFacts[]): FormBlock[] {
   const blocks: FormBlock[] = [];
+  // Most segments have no heading or field label at all: look for one before building anything
+  // (a long line is never one, and needs no trimming to tell).
+  let any = false;
+  for (let i = 0; i < lines.length && !any; i++) {
+    const l = lines[i];
+    any = l.length > 0 && l.length <= 2 * MAX_FIELD_CHARS && rememberedTest(l, facts?.[i], 'formSeed', isSeed);
+  }
+  if (!any) return blocks;
   const nb: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') nb.push(i);
   // Every form has a heading or a field label: the notes (long lines, a costlier test) are
@@ -80,15 +98,17 @@ export function findReplyForms(lines: readonly string[], facts?: readonly LineFa
   const near = new Uint8Array(nb.length);
   let seeds = 0;
   for (let k = 0; k < nb.length; k++) {
-    if (!rememberedTest(lines[nb[k]], facts?.[nb[k]], 'formSeed', isSeed)) continue;
+    const l = lines[nb[k]];
+    if (l.length > 2 * MAX_FIELD_CHARS || !rememberedTest(l, facts?.[nb[k]], 'formSeed', isSeed)) continue;
     seeds++;
     near.fill(1, Math.max(0, k - 2 * MAX_GAP), Math.min(nb.length, k + 2 * MAX_GAP + 1));
   }
   if (seeds === 0) return blocks;
   const kind = (k: number): 0 | 1 | 2 => {
     if (near[k] === 0) return 0;
-    const t = lines[nb[k]].trim();
-    return isNote(t) ? 2 : isField(t) ? 1 : 0;
+    const l = lines[nb[k]];
+    if (rememberedTest(l, facts?.[nb[k]], 'formNote', isNoteLine)) return 2;
+    return l.length <= 2 * MAX_FIELD_CHARS && isField(l.trim()) ? 1 : 0;
   };
   for (let k = 0; k < nb.length; k++) {
     const first = kind(k);

@@ -40,6 +40,8 @@ const COOKIE_PURPOSE =
 const MAX_COOKIE_CHARS = 600;
 
 function matchCookieBanner(t: string): LineHit | null {
+    // The anchored opening first: it fails at a line's first letters, where a search for the
+  // word "cookie" would read the whole line.
   if (t.length > MAX_COOKIE_CHARS || !COOKIE_OPEN.test(t) || !COOKIE_WORD.test(t) || !COOKIE_PURPOSE.test(t)) return null;
   return { rule: 'site-chrome', evidence: 'a cookie banner ("' + t.slice(0, 30) + '...")' };
 }
