@@ -48,3 +48,7 @@ test('invalid: a long paragraph that ends in a credit-like phrase is text', () =
   const long = `${P1} ${P2} ${P1} The exhibition's poster reads: "Photo: Jane Doe"`;
   assert.equal(matchCaptionLine(long), null);
 });
+
+test('valid: credits in Turkish, Indonesian and Korean ("사진=연합뉴스")', () => {
+  for (const t of ['Fotoğraf: AA', 'Foto: Antara', 'Gambar: Reuters', '사진=연합뉴스']) assert.equal(matchCaptionLine(t)?.rule, 'site-chrome', t);
+});

@@ -113,3 +113,17 @@ test('invalid: articles about cookies, and cookies you eat', () => {
     'We use a cookie cutter to shape the dough, then chill it for an hour.', 'Cookies are a small text file a browser stores, the court heard on Tuesday.',
   ]) assert.equal(matchChromeLine(t), null, t);
 });
+
+test('valid: tag lists, share buttons and "read more" buttons in more languages', () => {
+  for (const t of [
+    'Schlagwörter: Haushalt, Parks', 'Etiketler: bütçe, park', 'タグ：予算、公園', '标签：预算，公园', '태그: 예산, 공원', 'Kata kunci: anggaran, taman',
+    'Compartir en Facebook', 'Partager sur Facebook', 'Поделиться в ВКонтакте', 'Bagikan ke Facebook',
+    'Leer más', 'Weiterlesen', 'Lire la suite', 'Baca selengkapnya', 'Devamını oku', '続きを読む', '阅读全文', '더보기',
+  ]) assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+});
+
+test('invalid: sentences that open like a tag list or a share button', () => {
+  for (const t of ['Shares in the company fell after the report on Tuesday.', 'Leer más libros es bueno para todos, dijo la ministra en la radio.']) {
+    assert.equal(matchChromeLine(t), null, t);
+  }
+});

@@ -10,14 +10,15 @@ import type { LineHit } from './types';
 
 /** Credit labels in several languages ("Photo:", "Image credit:", "Foto:", "Фото:"). */
 const LABEL =
-  '(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|credits?|photo credits?|image credits?|image source|photo source|header image|featured image|photography|source & photography|foto|fotos|fotografie|bild|bilder|imagen|crédit photo|crédits? photo|crédito|zdjęcie|fot\\.|kuva|фото|写真|图片|사진|صورة|फोटो|ảnh)';
+  '(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|credits?|photo credits?|image credits?|image source|photo source|header image|featured image|photography|source & photography|foto|fotos|fotografie|bild|bilder|imagen|crédit photo|crédits? photo|crédito|zdjęcie|fot\\.|kuva|фото|写真|图片|사진|صورة|फोटो|ảnh|fotoğraf|görsel|gambar|ilustrasi)';
 /** What follows a label before its colon: "Photo courtesy of:", "Image by:", "Credit via:". */
 const LABEL_TAIL = '(?:\\s+(?:courtesy(?:\\s+of)?|by|credits?|source|via))?';
 /** The credited name: no sentence break after it (dots only inside names and domains). */
 const NAME = '[^\\s:?!.][^:?!.。]{0,80}(?:\\.(?=\\S)[^:?!.。\\s]{1,40}){0,3}[)\\]]?';
 
 // The label opens the line or follows a space, bracket or separator; the name ends it.
-const CREDIT_AT_END = new RegExp(`(?:^|[\\s(\\[|•·—–-])${LABEL}${LABEL_TAIL}\\s*[:：]\\s*${NAME}$`, 'iu');
+// (Korean credits use "=": "사진=연합뉴스".)
+const CREDIT_AT_END = new RegExp(`(?:^|[\\s(\\[|•·—–-])${LABEL}${LABEL_TAIL}\\s*[:：=]\\s*${NAME}$`, 'iu');
 // "(Photo by Jane Doe)", "[Image via Reuters]", "Photo courtesy of the museum".
 const CREDIT_IN_BRACKETS = /[(\[](?:photo|image|picture|illustration|foto|bild)s?\s+(?:by|courtesy of|credit|via)\b[^()\[\]]{1,80}[)\]]\s*$|^(?:photo|image)s?\s+courtesy\s+of\s+\S[^.!?]{0,60}$/iu;
 // "Jane Doe / Getty Images", "Wenjie Zheng / Shutterstock", "(AP Photo/Jane Doe)": a
@@ -36,7 +37,7 @@ const KEYS = anyOf([
   'photo', 'image', 'picture', 'pic', 'illustration', 'graphic', 'credit', 'photograph', 'foto', 'bild', 'imagen', 'crédit', 'crédito',
   'zdjęcie', 'fot.', 'kuva', 'фото', '写真', '图片', '사진', 'صورة', 'फोटो', 'ảnh', 'getty', 'shutterstock', 'istock', 'alamy', 'afp',
   'reuters', 'unsplash', 'pexels', 'adobe stock', 'dpa', 'epa', 'imago', 'picture alliance', 'bloomberg', 'slide', 'caption',
-  'imagen', 'immagine', 'слайд', 'gallery', 'bildunterschrift', 'légende', 'enlarge',
+  'imagen', 'immagine', 'слайд', 'gallery', 'bildunterschrift', 'légende', 'enlarge', 'fotoğraf', 'görsel', 'gambar', 'ilustrasi',
 ]);
 
 /** Captions are short: a long line that happens to end in a credit is still read as text. */

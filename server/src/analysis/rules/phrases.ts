@@ -102,6 +102,10 @@ export const CHROME_LINES = phraseSet([
   'comentarios', 'iniciar sesión', 'suscríbete', 'etiquetas',
   'commenti', 'accedi', 'abbonati', 'compartilhe', 'comentários', 'entrar',
   'комментарии', 'войти', 'подписаться', 'теги', 'читать далее',
+  // "read more" buttons
+  'leer más', 'seguir leyendo', 'weiterlesen', 'mehr lesen', 'lire la suite', 'lire plus', 'leggi di più', 'continua a leggere',
+  'leia mais', 'continue lendo', 'lees meer', 'czytaj dalej', 'läs mer', 'les mer', 'baca selengkapnya', 'devamını oku', 'xem thêm',
+  'đọc tiếp', 'اقرأ المزيد', '続きを読む', '阅读全文', '查看更多', '더보기', '기사 더보기',
   // pl, nl, sv, tr, id, vi, ar, hi
   'powiązane artykuły', 'zaloguj się', 'komentarze', 'najczęściej czytane',
   'gerelateerde artikelen', 'inloggen', 'reacties', 'meest gelezen',
@@ -129,6 +133,12 @@ export const CHROME_PREFIXES = [
   'schlagworte:', 'mots-clés:', 'mots clés :', 'etiquetas:', 'temas:', 'теги:', 'метки:',
   'no comments yet', 'sign up for', 'you might also like', 'more in ',
   '版权所有', '版權所有', '저작권자', '무단 전재', '무단전재',
+  // tag lists in more languages
+  'schlagwörter:', 'tag:', 'tags :', 'etiketler:', 'tagi:', 'trefwoorden:', 'palavras-chave:', 'parole chiave:', 'ключевые слова:',
+  'kata kunci:', 'anahtar kelimeler:', 'thẻ:', 'từ khóa:', 'الوسوم:', 'وسوم:', 'タグ:', 'タグ：', '标签:', '标签：', '標籤：', '태그:', '태그 :',
+  // share buttons that name the network
+  'share on ', 'share to ', 'compartir en ', 'compartilhar no ', 'compartilhe no ', 'partager sur ', 'condividi su ', 'поделиться в ',
+  'bagikan ke ', 'chia sẻ lên ',
 ];
 
 /** Furniture words that are also ordinary words or names ("Telegram", "Share", "Video"):
