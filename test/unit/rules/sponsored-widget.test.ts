@@ -126,3 +126,15 @@ test(
     assert.ok(clean(text).includes(prose));
   },
 );
+
+test('valid: widget blocks labelled and buttoned in French, Indonesian and Japanese', () => {
+  const blocks = [
+    ['Contenus sponsorisés', 'Les médecins sont stupéfaits : ce remède efface les rides', 'Santé Magazine', 'En savoir plus', 'Retraités : cette mutuelle coûte moins cher que prévu', 'Mutuelle Info', 'Annuler'],
+    ['Konten Bersponsor', 'Dokter terkejut: trik ini menghilangkan nyeri lutut', 'Sehat Harian', 'Pelajari lebih lanjut', 'Pensiunan: asuransi ini lebih murah dari perkiraan', 'Info Asuransi', 'Batalkan'],
+    ['スポンサーリンク', '医師も驚いた、ひざの痛みが消える方法', '健康ニュース', '詳しくはこちら', '年金生活者必見：この保険が安い理由', '保険情報', '元に戻す'],
+  ];
+  for (const w of blocks) {
+    const text = doc(HEAD, P1, ...w, P2);
+    assert.equal(clean(text), doc(HEAD, P1, P2), w[0]);
+  }
+});

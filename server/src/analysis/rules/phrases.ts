@@ -25,6 +25,9 @@ export const WIDGET_LABELS = phraseSet([
   'patrocinado', 'enlaces patrocinados', 'contenido patrocinado', 'te puede interesar', 'también te puede gustar',
   'sponsorizzato', 'contenuti sponsorizzati', 'potrebbe interessarti', 'conteúdo patrocinado', 'links patrocinados',
   'gesponsord', 'реклама от', 'спонсорский контент', 'вам может понравиться', 'sponsorowane',
+  'contenus sponsorisés', 'liens commerciaux', 'contenido promocionado', 'konten bersponsor', 'disponsori', 'tautan bersponsor',
+  'sponsorlu bağlantılar', 'sponsorlu içerik', 'nội dung được tài trợ', 'liên kết được tài trợ', 'المحتوى الممول', 'روابط ممولة',
+  'スポンサーリンク', 'スポンサー', '赞助内容', '推广内容', '스폰서', '스폰서 링크',
 ]);
 
 /** The short buttons a widget prints under each sponsored headline. */
@@ -37,6 +40,8 @@ export const WIDGET_CTAS = phraseSet([
   'annuler', 'en savoir plus', 'acheter', 'cliquez ici', 'deshacer', 'más información',
   'comprar ahora', 'haz clic aquí', 'annulla', 'scopri di più', 'desfazer', 'saiba mais',
   'ongedaan maken', 'meer informatie', 'отменить', 'подробнее', 'cofnij', 'dowiedz się więcej',
+  'pelajari lebih lanjut', 'batalkan', 'urungkan', 'geri al', 'daha fazla bilgi', 'hoàn tác', 'tìm hiểu thêm', 'تراجع',
+  '詳しくはこちら', '元に戻す', '了解更多', '撤销', '더 알아보기', '실행 취소',
 ]);
 
 /** Advertisement placeholders, whole line. */
