@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { doc, found } from '../../support/ruleCase';
+import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 const ARTICLES: Record<string, [string, string, string]> = {
   en: [
@@ -111,4 +111,12 @@ test('invalid: "advertisement." ending a sentence before the next one', () => {
   const line = 'The mayor said the new parks would be the city\'s best advertisement. Tourism officials agreed and promised a campaign for the spring.';
   const text = doc(head, line, p2);
   assert.deepEqual(found(text), []);
+});
+
+test('valid: markers in more languages, alone or glued between two sentences', () => {
+  for (const t of ['Anuncio', 'Anúncio', 'Annonce', 'İlan', 'Continúa leyendo después del anuncio', 'Продолжение после рекламы', 'Reklamdan sonra devam ediyor']) {
+    assert.equal(analyze(doc(HEAD, P1, t, P2)).residue.map((r) => r.rule).join(), 'ad-marker', t);
+  }
+  const glued = 'Dia menolak memberi komentar.IklanMenteri menambahkan bahwa rencana itu akan dibahas pekan depan oleh parlemen.';
+  assert.equal(clean(doc(HEAD, P1, glued, P2)), doc(HEAD, P1, 'Dia menolak memberi komentar.Menteri menambahkan bahwa rencana itu akan dibahas pekan depan oleh parlemen.', P2));
 });

@@ -59,10 +59,13 @@ export const AD_MARKERS = phraseSet([
   'reklam', 'mainos', 'annons', 'annonse', 'hirdetés', 'διαφήμιση', 'реклама', 'реклама.',
   'продолжение ниже', 'iklan', 'quảng cáo', 'โฆษณา', 'विज्ञापन', 'إعلان', 'פרסומת',
   '广告', '廣告', '広告', '광고', 'स्पॉन्सर्ड',
+  'anuncio', 'anúncio', 'annonce', 'i̇lan', 'ilan', 'continúa leyendo después del anuncio', 'sigue leyendo después del anuncio',
+  'continua a leggere dopo la pubblicità', 'continua dopo la pubblicità', 'продолжение после рекламы', 'reklamdan sonra devam ediyor',
+  'lanjut baca di bawah ini', 'scroll untuk melanjutkan', 'tiếp tục đọc bên dưới', 'continue reading after the ad',
 ]);
 
 /** Ad-marker words that can be glued into a sentence by a scraper ("not."advertisementThe). */
-export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'publicidade', 'pubblicità', 'реклама', 'werbung', 'reklama', 'विज्ञापन', 'إعلان'];
+export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'publicidade', 'pubblicità', 'реклама', 'werbung', 'reklama', 'iklan', 'reklam', 'विज्ञापन', 'إعلان'];
 
 /** Markers that put a teaser for another story inside a body. */
 export const TEASER_MARKERS = [
