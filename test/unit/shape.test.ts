@@ -1,7 +1,7 @@
 // Line shapes the rules share: what counts as a publication or comment time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isRelativeTime, isTimeLine } from '../../server/src/analysis/shape';
+import { isRelativeTime, isTimeLine, normalize } from '../../server/src/analysis/shape';
 
 test('valid: absolute dates with a time, as comment systems print them in several languages', () => {
   for (const t of [
@@ -23,4 +23,9 @@ test('invalid: sentences and headlines with a date in them', () => {
     'The council met on 19 December 2025 at 13:01 to vote.', 'Election day is 19 de diciembre de 2025 a las 13:01 y más',
     '19 reasons 2025 was a good year', 'At 13:01 the lights went out', 'December 19, 2025 at the latest',
   ]) assert.equal(isTimeLine(t), false, t);
+});
+
+test('normalize: Turkish capital İ matches its phrase ("İlgili Haberler" is "ilgili haberler")', () => {
+  assert.equal(normalize('İlgili Haberler'), 'ilgili haberler');
+  assert.equal(normalize('  Tüm Hakları Saklıdır. '), 'tüm hakları saklıdır');
 });

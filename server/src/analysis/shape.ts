@@ -85,7 +85,10 @@ export function normalize(s: string): string {
     lastOut = ascii;
     return ascii;
   }
-  const c = s.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+  let c = s.toLowerCase().replace(/[\s\u00a0]+/g, ' ');
+  // Turkish "İ" lower-cases to "i" and a combining dot: drop the dot, so "İlgili Haberler"
+  // finds "ilgili haberler".
+  if (c.includes('i\u0307')) c = c.replace(/i\u0307/g, 'i');
   // Strip space, punctuation and symbols at both ends by scanning code points: the regex
   // /[\s\p{P}\p{S}]+$/ retried from every position is quadratic on long runs of punctuation.
   let a = 0;

@@ -46,3 +46,10 @@ test('invalid: a title above a "By ..." line is a story\'s own headline', () => 
   const lines = [STORY, 'Recommended', 'Mayor promises new pool for the east side', 'Council approves new budget for city parks', 'By Jane Doe', STORY];
   assert.deepEqual(span(lines), []);
 });
+
+test('valid: shelf labels in Indonesian, Turkish, Vietnamese, Spanish, Arabic, Chinese and Korean', () => {
+  const heads = ['Mayor promises new pool for the east side', 'Library hours to be extended in spring', 'Council delays vote on bus lanes'];
+  for (const label of ['Baca Juga', 'İlgili Haberler', 'Tin liên quan', 'Ver también', 'أخبار ذات صلة', '推荐阅读', '많이 본 뉴스']) {
+    assert.deepEqual(span([STORY, label, ...heads]), [[1, 4]], label);
+  }
+});

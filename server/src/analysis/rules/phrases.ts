@@ -59,7 +59,7 @@ export const AD_MARKERS = phraseSet([
   'reklam', 'mainos', 'annons', 'annonse', 'hirdetés', 'διαφήμιση', 'реклама', 'реклама.',
   'продолжение ниже', 'iklan', 'quảng cáo', 'โฆษณา', 'विज्ञापन', 'إعلان', 'פרסומת',
   '广告', '廣告', '広告', '광고', 'स्पॉन्सर्ड',
-  'anuncio', 'anúncio', 'annonce', 'i̇lan', 'ilan', 'continúa leyendo después del anuncio', 'sigue leyendo después del anuncio',
+  'anuncio', 'anúncio', 'annonce', 'ilan', 'continúa leyendo después del anuncio', 'sigue leyendo después del anuncio',
   'continua a leggere dopo la pubblicità', 'continua dopo la pubblicità', 'продолжение после рекламы', 'reklamdan sonra devam ediyor',
   'lanjut baca di bawah ini', 'scroll untuk melanjutkan', 'tiếp tục đọc bên dưới', 'continue reading after the ad',
 ]);
