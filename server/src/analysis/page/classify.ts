@@ -90,7 +90,7 @@ export function setChromeThreshold(t: number | null, bodyProse: number | null = 
   bodyProseOverride = bodyProse;
 }
 
-const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|автор|от|द्वारा|oleh|bởi|penulis|yazar|tác giả|بقلم|كتب)\s*:?\s+\S/iu;
+const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|autor|autorka|autore|auteur|автор|от|द्वारा|oleh|bởi|penulis|yazar|tác giả|بقلم|كتب)\s*:?\s+\S/iu;
 /** Bylines in scripts without spaces: "记者 张三", "作者：李四", "홍길동 기자", "山田花子記者". */
 const BYLINE_UNSPACED = /^(?:记者|記者|作者|撰文|文)\s*[:：\s]\s*\S{2,12}$|^\S{2,8}\s?(?:기자|特派員|記者|记者)$/u;
 
