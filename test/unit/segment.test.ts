@@ -314,3 +314,18 @@ test('bylines in other languages under the headline stay: "Oleh ...", "홍길동
     assert.ok(clean(text).includes(c.byline), c.byline);
   }
 });
+
+test('aggregator dumps in Japanese and Korean: sources without case, headlines without spaces', () => {
+  const b = (n: number) => `本文${n}：市議会は火曜日、公園と図書館への支出を十二パーセント増やす予算を承認した。五年ぶりの増額で、議員たちは四時間以上にわたって議論した。`;
+  const ja = doc('市議会が公園と図書館の新予算を承認', '', b(1), b(2), '', '関連記事', '', '朝日新聞', '2時間前', '- 朝日新聞', '市が中心部に新しい自転車道を計画', b(3), '', '読売新聞', '3時間前', '- 読売新聞', '2026年度予算で何が変わるか', b(4));
+  const m = analyze(ja);
+  assert.equal(m.shape, 'aggregator');
+  assert.deepEqual(m.articles.slice(1).map((a) => [a.headline, a.source, a.published]), [
+    ['市が中心部に新しい自転車道を計画', '朝日新聞', '2時間前'],
+    ['2026年度予算で何が変わるか', '読売新聞', '3時間前'],
+  ]);
+  const ko = doc('시의회, 공원과 도서관 새 예산 승인', '', '본문 1: 시의회는 화요일 공원과 도서관 지출을 12퍼센트 늘리는 예산을 승인했다. 5년 만의 첫 증액이다.', '',
+    '연합뉴스', '2시간 전', '- 연합뉴스', '시, 도심에 새 자전거 도로 계획', '본문 2: 시는 도심에 새 자전거 도로를 만드는 계획을 발표했으며 다음 주 의회에서 논의될 예정이다.', '',
+    '조선일보', '3시간 전', '- 조선일보', '2026년 예산, 무엇이 바뀌나', '본문 3: 새 예산에는 여러 지역의 도로와 학교 보수를 위한 지출 증가가 포함되어 있다.');
+  assert.deepEqual(analyze(ko).articles.slice(1).map((a) => a.source), ['연합뉴스', '조선일보']);
+});

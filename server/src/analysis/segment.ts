@@ -4,6 +4,7 @@
 // - otherwise one segment (a single article or a whole copied page).
 import type { DumpShape } from './model';
 import { findCommentSections, type CommentBlock } from './rules/commentThread';
+import { wordSpaced } from './script';
 import { isHeadlineShape, isRelativeTime, isSourceName, isTimeLine, wordCount } from './shape';
 import type { Line } from './text';
 
@@ -85,11 +86,12 @@ function entryAt(lines: readonly Line[], i: number): Entry | null {
   // page's "Updated" stamp: only the relative times of a news shelf count then.
   if (!strong && !isRelativeTime(time)) return null;
   while (h < lines.length && lines[h].text.trim() === '') h++;
-  if (h >= lines.length || !isHeadlineShape(lines[h].text)) return null;
+  // Shapes are judged on the word-spaced text, so a Japanese or Chinese headline has words.
+  if (h >= lines.length || !isHeadlineShape(wordSpaced(lines[h].text))) return null;
   // An entry is an article: its headline has a body under it, not a like count or "Reply".
   let b = h + 1;
   while (b < lines.length && lines[b].text.trim() === '') b++;
-  if (b >= lines.length || wordCount(lines[b].text) < 12) return null;
+  if (b >= lines.length || wordCount(wordSpaced(lines[b].text)) < 12) return null;
   return { start: i, headline: h, header, source: src, published: time, strong };
 }
 

@@ -210,5 +210,6 @@ export function isSourceName(s: string): boolean {
   const words = wordCount(t);
   if (words > 6) return false;
   if (/[.!?]$/.test(t) && !/\.(?:com|net|org|in|co\.uk|de|fr|es|ru)$/i.test(t)) return false;
-  return /^[\p{Lu}\p{N}]/u.test(t);
+  // A capital, a digit, or a letter of a script without case (朝日新聞, 연합뉴스, الجزيرة).
+  return /^[\p{Lu}\p{N}\p{Lo}]/u.test(t);
 }
