@@ -329,3 +329,21 @@ test('aggregator dumps in Japanese and Korean: sources without case, headlines w
     '조선일보', '3시간 전', '- 조선일보', '2026년 예산, 무엇이 바뀌나', '본문 3: 새 예산에는 여러 지역의 도로와 학교 보수를 위한 지출 증가가 포함되어 있다.');
   assert.deepEqual(analyze(ko).articles.slice(1).map((a) => a.source), ['연합뉴스', '조선일보']);
 });
+
+test('scraper dumps with header fields in other languages, and full-width colons', () => {
+  const es = doc(
+    'Título: El concejo aprueba más gasto para parques', 'Fuente: El País', 'Fecha: 2025-12-19', '',
+    'El concejo municipal aprobó el martes un presupuesto que aumenta el gasto en parques y bibliotecas un doce por ciento.', '',
+    'Título: La ciudad planea nuevos carriles bici', 'Fuente: El Mundo', 'Fecha: 2025-12-18', '',
+    'El ayuntamiento presentó un plan para construir nuevos carriles bici en el centro, que se debatirá la próxima semana.',
+  );
+  const m = analyze(es);
+  assert.equal(m.shape, 'scraper');
+  assert.deepEqual(m.articles.map((a) => [a.headline, a.source, a.published]), [
+    ['El concejo aprueba más gasto para parques', 'El País', '2025-12-19'],
+    ['La ciudad planea nuevos carriles bici', 'El Mundo', '2025-12-18'],
+  ]);
+  const zh = doc('标题：市议会批准公园和图书馆的新预算', '来源：新华社', '日期：2025-12-19', '', '市议会周二批准了一项预算，将公园和图书馆的支出提高百分之十二。', '',
+    '标题：城市计划修建新的自行车道', '来源：人民日报', '日期：2025-12-18', '', '市政府公布了在市中心修建新自行车道的计划，下周将由议会讨论。');
+  assert.deepEqual(analyze(zh).articles.map((a) => [a.headline, a.source]), [['市议会批准公园和图书馆的新预算', '新华社'], ['城市计划修建新的自行车道', '人民日报']]);
+});

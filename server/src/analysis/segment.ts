@@ -32,7 +32,17 @@ export interface Segmentation {
 }
 
 const DASH_SOURCE = /^\s*[-–—]\s*(\S.{0,60})$/u;
-const HEADER_FIELD = /^\s*(title|headline|url|link|source|date|published|author|byline|titel|titre|título|datum|fecha|quelle|autor|auteur)\s*:\s*(\S.*)$/iu;
+// Keys in English, German, French, Spanish, Italian, Portuguese, Russian, Indonesian, Turkish,
+// Vietnamese, Chinese, Japanese and Korean; CJK dumps write the colon full-width.
+const TITLE_KEYS = 'title|headline|titel|titre|título|titolo|başlık|judul|заголовок|tiêu đề|标题|標題|タイトル|見出し|제목';
+const SOURCE_KEYS = 'source|quelle|fonte|fuente|источник|sumber|kaynak|nguồn|来源|來源|出典|출처';
+const DATE_KEYS = 'date|published|datum|fecha|data|дата|tanggal|tarih|ngày|日期|日付|날짜';
+const AUTHOR_KEYS = 'author|byline|autor|auteur|autore|автор|penulis|yazar|tác giả|作者|著者|기자';
+const HEADER_FIELD = new RegExp(`^\\s*(${TITLE_KEYS}|url|link|${SOURCE_KEYS}|${DATE_KEYS}|${AUTHOR_KEYS})\\s*[:：]\\s*(\\S.*)$`, 'iu');
+const TITLE_KEY = new RegExp(`^(?:${TITLE_KEYS})$`, 'iu');
+const SOURCE_KEY = new RegExp(`^(?:${SOURCE_KEYS})$`, 'iu');
+const DATE_KEY = new RegExp(`^(?:${DATE_KEYS})$`, 'iu');
+const AUTHOR_KEY = new RegExp(`^(?:${AUTHOR_KEYS})$`, 'iu');
 // Five or more of one mark: a dinkus like "***" or AP's "___" separates parts of one story.
 const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){4,}\s*$/u;
 
@@ -40,11 +50,14 @@ const RULE_LINE = /^\s*([-=_*#~•·])(?:\s*\1){4,}\s*$/u;
 // ':' and starts (after spaces) with one of its keys' first letters; a rule line starts with
 // its mark. A line starting with a space goes straight to the regex.
 const HEADER_FIRST = new Uint8Array(128);
-for (const c of 'thulsdpabfqTHULSDPABFQ') HEADER_FIRST[c.charCodeAt(0)] = 1;
+for (const c of 'thulsdpabfqjkny') {
+  HEADER_FIRST[c.charCodeAt(0)] = 1;
+  HEADER_FIRST[c.toUpperCase().charCodeAt(0)] = 1;
+}
 function mayBeHeaderField(t: string): boolean {
   const c = t.charCodeAt(0);
   if (c > 32 && c < 0x7f && HEADER_FIRST[c] === 0) return false;
-  return t.indexOf(':') >= 0;
+  return t.indexOf(':') >= 0 || t.indexOf('：') >= 0;
 }
 /** A "Title: ..." / "URL: ..." style header field line. */
 export function isHeaderField(t: string): boolean {
@@ -143,12 +156,12 @@ function findHeaders(lines: readonly Line[], from = 0, to = lines.length - 1): H
       fields++;
       const key = m[1].toLowerCase();
       const value = m[2].trim();
-      if (/^(title|headline|titel|titre|título)$/.test(key)) {
+      if (TITLE_KEY.test(key)) {
         h.title = j;
         h.titleColumn = lines[j].text.indexOf(m[2]);
-      } else if (/^(source|quelle)$/.test(key)) h.source = value;
-      else if (/^(date|published|datum|fecha)$/.test(key)) h.published = value;
-      else if (/^(author|byline|autor|auteur)$/.test(key)) h.byline = value;
+      } else if (SOURCE_KEY.test(key)) h.source = value;
+      else if (DATE_KEY.test(key)) h.published = value;
+      else if (AUTHOR_KEY.test(key)) h.byline = value;
     }
     h.end = j - 1;
     // A lone "Source: Reuters" inside an article is not a header block; a title with any
