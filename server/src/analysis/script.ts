@@ -23,6 +23,11 @@ function family(c: number): number {
   return 0;
 }
 
+/** A Han or kana letter (the scripts written without spaces that rules name words in). */
+export function isHanOrKana(c: number): boolean {
+  return family(c) === 1;
+}
+
 /** The line as its shape should be judged: unchanged unless it has unspaced-script letters. */
 export function wordSpaced(t: string): string {
   let i = 0;

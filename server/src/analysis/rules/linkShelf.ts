@@ -30,7 +30,7 @@ const LABEL = new RegExp(
       'czytaj też', 'czytaj także', 'zobacz też', 'читайте также', 'похожие статьи', 'смотрите также', 'по теме',
       '関連記事', '相关阅读', '相关文章', '相關文章', '관련 기사', '관련기사', 'اقرأ أيضا', 'اقرأ أيضًا', 'यह भी पढ़ें',
       // id, tr, vi, es, pt, de, fr, ar, ja, zh, ko (more)
-      'baca juga', 'lihat juga', 'berita terkait', 'artikel terkait', 'ilgili haberler', 'İlgili haberler', 'bunlar da ilginizi çekebilir',
+      'baca juga', 'lihat juga', 'berita terkait', 'artikel terkait', 'ilgili haberler', 'bunlar da ilginizi çekebilir',
       'tin liên quan', 'bài viết liên quan', 'ver también', 'más noticias', 'mais notícias', 'weitere nachrichten',
       'à lire également', 'أخبار ذات صلة', 'مقالات ذات صلة', 'おすすめ記事', '人気記事', '推荐阅读', '热门文章', '많이 본 뉴스', '추천 기사',
     ].join('|') +
@@ -59,7 +59,8 @@ export interface ShelfBlock {
 }
 
 function isLabel(t: string): boolean {
-  return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t);
+  // Turkish "İ" does not match "i" under /iu (it folds to "i" and a combining dot): read it as "I".
+  return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t.includes('İ') ? t.replace(/İ/g, 'I') : t);
 }
 
 function isTitle(t: string): boolean {

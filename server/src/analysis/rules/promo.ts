@@ -1,6 +1,7 @@
 // promo: the site promoting itself: newsletters, subscriptions, apps, channels, courses.
 // A promotion is short, speaks to the reader in the imperative or ends in a button, and
 // names what it sells. Both parts are needed, so "Users can download the app" stays.
+import { isHanOrKana } from '../script';
 import { normalize, wordCount } from '../shape';
 import type { LineHit } from './types';
 
@@ -32,7 +33,7 @@ const MAX_UNSPACED_PROMO_CHARS = 60;
  *  first character; a Latin line is turned away by one comparison). */
 function hasUnspacedScript(t: string): boolean {
   const c = t.charCodeAt(0);
-  return c >= 0x3040 && (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af));
+  return isHanOrKana(c) || (c >= 0xac00 && c <= 0xd7af); // Hangul syllables
 }
 const SELLING = /^(?:subscribe|sign\s?up|signup|abonnieren sie|jetzt abonnieren|abonnez-vous|suscríbete|suscribete|iscriviti|assine|подпишитесь)(?![\p{L}\p{N}])/iu;
 const BUTTON_END = /(?:[-–—!|:.]\s*|\s)(?:join|install|subscribe|register|enrol+|download|sign up|apply|buy|book|start|claim)\s+(?:now|today|here|free)\.?$/iu;
