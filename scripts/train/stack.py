@@ -100,7 +100,8 @@ def head_candidates(x, rows, names):
     d = x[:, names.index('distBodyStart')].astype(np.float64)
     off = np.rint(np.sign(d) * np.expm1(np.abs(d)))  # k - bodyStart
     words = np.rint(np.expm1(x[:, names.index('logWords')].astype(np.float64)))
-    return ((off >= -HEADLINE_BEFORE) & (off < HEADLINE_AFTER) & (rows[:, 6] == 0) & (words <= 40)
+    in_body = x[:, names.index('inBody')] == 1
+    return ((off >= -HEADLINE_BEFORE) & ((off < HEADLINE_AFTER) | in_body) & (rows[:, 6] == 0) & (words <= 40)
             & (x[:, names.index('bylineLike')] != 1) & (x[:, names.index('givenHeadline')] != 1))
 
 

@@ -70,7 +70,9 @@ const headStackForest = model.stackHeadline ? new Forest(model.stackHeadline) : 
 const afterForest = model.after ? new Forest(model.after) : null;
 const beforeForest = model.before ? new Forest(model.before) : null;
 const IN_REGION = NF + STACK_NAMES.indexOf('inRegion');
-/** Headline candidates: lines from this far before the body's start to a little after it. */
+/** Headline candidates: lines from this far before the body's start to its end, or a little
+ *  after its start when the body is short. (A mega-menu of glued teaser excerpts reads as prose
+ *  and starts the body run far above the real headline, which then has to be a candidate.) */
 const HEADLINE_BEFORE = 150;
 const HEADLINE_AFTER = 12;
 const BYLINE_COL = FEATURE_NAMES.indexOf('bylineLike');
@@ -148,7 +150,7 @@ export function classifyPage(input: PageInput): PageVerdict {
   let headline = input.headline;
   if (headline === null) {
     const from = Math.max(0, pf.bodyStart - HEADLINE_BEFORE);
-    const to = Math.min(m, pf.bodyStart + HEADLINE_AFTER);
+    const to = Math.min(m, Math.max(pf.bodyStart + HEADLINE_AFTER, pf.bodyEnd + 1));
     const cands: number[] = [];
     const h1: number[] = [];
     for (let k = from; k < to; k++) {
