@@ -14,6 +14,7 @@ import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks } from './rules/linkShelf';
+import { findRepeatedPassages } from './rules/repeatedPassage';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -641,6 +642,15 @@ function wholeLines(
     // of a sentence, not a share button.
     const runsOn = !endsSentence(texts[i]) && i + 1 < n && startsContinuation(texts[i + 1]) && !lineRule[i + 1];
     if (!runsOn && neighbourIsResidue(texts, lineRule, i)) lineRule[i] = hits[i];
+  }
+  // A second copy of a passage (paragraphs that repeat earlier ones word for word) goes
+  // whatever the classifier made of it; judged after the classifier, so that the copy's
+  // lines still count as the page's text for it (the layout it reads is the page's).
+  for (const b of findRepeatedPassages(original)) {
+    for (let i = b.first; i <= b.last; i++) {
+      if (lineRule[i] || isProtected(i) || texts[i].trim() === '' || ignored(i) || roles[i] === 'headline') continue;
+      lineRule[i] = { rule: b.rule, evidence: b.evidence };
+    }
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
   return { roles, lineRule, verdictHeadline: verdict.headline };

@@ -37,7 +37,7 @@ export const RULES: Record<RuleId, RuleMeta> = {
   },
   'site-chrome': {
     id: 'site-chrome',
-    description: 'Navigation, share and comment furniture, tag lists, teaser shelves, image captions and credits, tables of contents, footers and page-end markers.',
+    description: 'Navigation, share and comment furniture, tag lists, teaser shelves, image captions and credits, tables of contents, second copies of the text, footers and page-end markers.',
     defaultSeverity: 'information',
     fixTitle: 'Delete site chrome',
     fixKind: 'delete',

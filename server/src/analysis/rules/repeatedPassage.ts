@@ -1,0 +1,61 @@
+// A passage copied twice: some pages print the article again below itself (an "print" or
+// "amp" copy, a teaser card that repeats the intro, a scraper that caught the body twice).
+// The second copy adds nothing a reader lacks, so it is residue; the first copy stays.
+// A passage counts only when several of its paragraphs recur word for word in a row: a
+// single repeated line is a pull quote, a subheading from a table of contents or a chorus,
+// and stays. Linear: one map from a line's text to its first line.
+import type { RuleId } from '../model';
+import { wordCountUpTo } from '../shape';
+
+export interface RepeatBlock {
+  first: number;
+  last: number;
+  rule: RuleId;
+  evidence: string;
+}
+
+/** A paragraph: so many words at least. Shorter lines (subheadings, names) may be in the run. */
+const PARAGRAPH_WORDS = 12;
+/** Paragraphs a copy repeats, at least. */
+const MIN_PARAGRAPHS = 4;
+
+export function findRepeatedPassages(lines: readonly string[]): RepeatBlock[] {
+  const firstAt = new Map<string, number>();
+  const blocks: RepeatBlock[] = [];
+  // The current run of non-blank lines seen before: where it starts, its paragraphs, and
+  // the first copy's line of its first line (for the message).
+  let runFirst = -1;
+  let runLast = -1;
+  let paragraphs = 0;
+  let source = -1;
+  const flush = () => {
+    if (runFirst >= 0 && paragraphs >= MIN_PARAGRAPHS) {
+      blocks.push({
+        first: runFirst,
+        last: runLast,
+        rule: 'site-chrome',
+        evidence: `repeats, word for word, the ${paragraphs} paragraphs from line ${source + 1} on (a second copy of the text)`,
+      });
+    }
+    runFirst = -1;
+    paragraphs = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t === '') continue;
+    const seen = firstAt.get(t);
+    if (seen === undefined) {
+      firstAt.set(t, i);
+      flush();
+      continue;
+    }
+    if (runFirst < 0) {
+      runFirst = i;
+      source = seen;
+    }
+    runLast = i;
+    if (wordCountUpTo(t, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) paragraphs++;
+  }
+  flush();
+  return blocks;
+}
