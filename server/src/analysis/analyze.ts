@@ -605,7 +605,8 @@ function wholeLines(
   //    A shelf of links: a "Related articles" label and the headlines under it.
   //    A blog's comment form: "Leave a Reply", its notes and its field labels.
   const sections = findCommentSections(original, facts);
-  const blocks = [...findTocBlocks(original), ...findCommentBlocks(original, facts), ...sections, ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
+  const comments = [...findCommentBlocks(original, facts), ...sections];
+  const blocks = [...findTocBlocks(original), ...comments, ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
@@ -624,6 +625,7 @@ function wholeLines(
   const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
+  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, comments);
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong, prose);
@@ -719,6 +721,68 @@ function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number,
 }
 /** Most prose after the headline: at most a quarter of its words may stand above it. */
 const ABOVE_HEADLINE_SHARE = 0.25;
+
+/**
+ * Readers' comments close a copied page's article: what the page prints below them is its
+ * own (teaser cards with their excerpts, "Upcoming", newsletter boxes, the footer), and
+ * prose there reads like the story to the classifier. So once a comment section follows the
+ * story, the lines after it go, unless they hold much of the page's prose: a second post
+ * with its own comments (a blog's front page) is not furniture.
+ */
+function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerdict, prose: readonly boolean[], comments: readonly { first: number; last: number }[]): void {
+  const h = verdict.headline!;
+  const sorted = [...comments].sort((x, y) => x.first - y.first);
+  // The first comment section after the story: after the headline and some of its prose (a
+  // "Most commented" box in the sidebar above the story is no comment section of its own).
+  let storyWords = 0;
+  let line = h + 1;
+  let k = 0;
+  for (; k < sorted.length; k++) {
+    if (sorted[k].first <= h) continue;
+    for (; line < sorted[k].first; line++) if (prose[line] && roles[line] !== 'chrome') storyWords += wordCount(texts[line]);
+    if (storyWords >= STORY_BEFORE_COMMENTS) break;
+  }
+  if (k >= sorted.length) return;
+  // Comment blocks one after the other (one per comment) make one section.
+  let end = sorted[k].last;
+  for (k++; k < sorted.length; k++) {
+    const c = sorted[k];
+    if (c.last <= end) continue;
+    if (c.first > end + 1 && !onlyBlanksOrChrome(texts, roles, end + 1, c.first)) break;
+    end = c.last;
+  }
+  // What follows is furniture unless it reads like another story: a later comment section
+  // of its own, or paragraphs in a row (teaser excerpts come one at a time, between their
+  // titles and dates) that add up to a good share of the story's length.
+  if (k < sorted.length) return;
+  let afterWords = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = end + 1; i < texts.length; i++) {
+    if (texts[i].trim() === '') continue;
+    if (prose[i] && roles[i] !== 'chrome') {
+      afterWords += wordCount(texts[i]);
+      longestRun = Math.max(longestRun, ++run);
+    } else run = 0;
+  }
+  if (longestRun >= PARAGRAPHS_IN_A_ROW && afterWords > storyWords * AFTER_COMMENTS_SHARE) return;
+  for (let i = end + 1; i < texts.length; i++) {
+    if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
+    roles[i] = 'chrome';
+    verdict.evidence[i] = 'after the reader comments, which close the article';
+  }
+}
+/** Words of the story's prose above a comment section, at least. */
+const STORY_BEFORE_COMMENTS = 100;
+/** Prose below the comments that may be a story: this many paragraphs in a row, and more
+ *  than half as many words as the story above. */
+const PARAGRAPHS_IN_A_ROW = 3;
+const AFTER_COMMENTS_SHARE = 0.5;
+
+function onlyBlanksOrChrome(texts: string[], roles: LineRole[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (texts[i].trim() !== '' && roles[i] !== 'chrome') return false;
+  return true;
+}
 
 /**
  * The verdict for a segment whose layout named the headline (an aggregator entry, a scraper

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findCommentBlocks, findCommentSections, titleInCommentLabel } from '../../../server/src/analysis/rules/commentThread';
+import { analyze, clean } from '../../../server/src/analysis';
 
 const C = (n: number) => `Comment ${n}: thanks for writing this up, the part about the spout finally explained why my pour is so uneven every morning.`;
 
@@ -107,4 +108,36 @@ test('valid: labels and reply buttons in scripts without spaces, and other langu
     const lines = [STORY(1), STORY(2), label, 'Anna', time, C(1), reply, 'Karl', time, C(2), reply, 'Eva', time, C(3), reply];
     assert.equal(span(lines).length, 1, label);
   }
+});
+
+// After the comments: a copied page's own teaser cards, however much their excerpts read like
+// prose, go with the comments; another post with its own comments below stays.
+const CARD_EXCERPT = (n: number) => `Teaser ${n}: a battery case maker released a new case today that keeps an older phone topped up through a long day of travel, reviewers said.`;
+const page = (after: string[]) => [
+  'Council approves new budget for parks and libraries',
+  'By Jane Doe',
+  ...[1, 2, 3, 4, 5, 6].map(STORY),
+  '[ 36 comments ]',
+  'Woyzeck', '2 days ago at 07:52 am', C(1), 'Rating: 36 Votes',
+  'Nick A', '2 days ago at 07:47 am', C(2), 'Rating: 25 Votes',
+  'Bob', '2 days ago at 08:12 am', C(3), 'Rating: 9 Votes',
+  ...after,
+].join('\n') + '\n';
+const cards = [1, 2, 3, 4, 5, 6].flatMap((n) => [`Case Maker Launches Battery Case Number ${n} for Older Phones`, `${n} hours ago on iOS Blog`, CARD_EXCERPT(n), `${n * 3} comments`]);
+
+test('valid: teaser cards under the comments, excerpts and all, are deleted with them', () => {
+  const text = page(['More Blog Stories', ...cards]);
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5, 6]) assert.ok(out.includes(STORY(n)), `story ${n} kept`);
+  assert.ok(!out.includes('Teaser'), out);
+  assert.equal(clean(out), out);
+});
+
+test('invalid: a second post below the comments, with paragraphs in a row, stays', () => {
+  const second = ['Library opens on Sundays from March', ...[7, 8, 9, 10, 11, 12].map(STORY)];
+  const model = analyze(page(second));
+  // (the last comment itself runs on for a few lines: comment-section's own reach)
+  assert.deepEqual(model.residue.filter((r) => r.evidence.includes('after the reader comments')), []);
+  const out = clean(page(second));
+  for (const n of [9, 10, 11, 12]) assert.ok(out.includes(STORY(n)), `second post paragraph ${n} kept`);
 });
