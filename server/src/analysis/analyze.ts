@@ -606,7 +606,8 @@ function wholeLines(
   //    A blog's comment form: "Leave a Reply", its notes and its field labels.
   const sections = findCommentSections(original, facts);
   const comments = [...findCommentBlocks(original, facts), ...sections];
-  const blocks = [...findTocBlocks(original), ...comments, ...findShelfBlocks(original, facts), ...findReplyForms(original, facts)];
+  const forms = findReplyForms(original, facts);
+  const blocks = [...findTocBlocks(original), ...comments, ...findShelfBlocks(original, facts), ...forms];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;
@@ -625,7 +626,7 @@ function wholeLines(
   const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
-  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, comments);
+  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, [...comments, ...forms]);
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong, prose);
@@ -723,11 +724,12 @@ function dropAboveHeadline(texts: string[], roles: LineRole[], headline: number,
 const ABOVE_HEADLINE_SHARE = 0.25;
 
 /**
- * Readers' comments close a copied page's article: what the page prints below them is its
- * own (teaser cards with their excerpts, "Upcoming", newsletter boxes, the footer), and
- * prose there reads like the story to the classifier. So once a comment section follows the
- * story, the lines after it go, unless they hold much of the page's prose: a second post
- * with its own comments (a blog's front page) is not furniture.
+ * Readers' comments (or the form to write one) close a copied page's article: what the page
+ * prints below them is its own (teaser cards with their excerpts, "Upcoming", newsletter
+ * boxes, the footer), and prose there reads like the story to the classifier. So once a
+ * comment section follows the story, the lines after it go, unless they read like another
+ * post: paragraphs in a row and much of the page's prose, or comments of their own (a blog's
+ * front page).
  */
 function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerdict, prose: readonly boolean[], comments: readonly { first: number; last: number }[]): void {
   const h = verdict.headline!;
@@ -769,7 +771,7 @@ function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerd
   for (let i = end + 1; i < texts.length; i++) {
     if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
     roles[i] = 'chrome';
-    verdict.evidence[i] = 'after the reader comments, which close the article';
+    verdict.evidence[i] = 'after the reader comments or the comment form, which close the article';
   }
 }
 /** Words of the story's prose above a comment section, at least. */
