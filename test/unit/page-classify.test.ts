@@ -176,3 +176,37 @@ test('a title the page quotes (a blog comment label) picks that line over the mo
   assert.equal(classifyPage({ ...input(lines), quotedTitle: teaser }).headline, p.h);
   assert.equal(classifyPage({ ...input(lines), quotedTitle: 'A title that is nowhere on the page' }).headline, plain);
 });
+
+// The body run can reach across a long menu to prose furniture below it (a site's community
+// rules, a sign-in dialog): the menu inside the run is still furniture.
+const MENU_EN = ['Home', 'World', 'US', 'Africa', 'Asia & Pacific', 'Middle East', 'Latin America', 'Russia', 'Europe', 'Business', 'Military & Intelligence', 'Society', 'Environment', 'Viral', 'Life', 'Tech', 'Sport', 'Analysis & Opinion', 'Opinion', 'Columnists', 'Interviews', 'Multimedia', 'Photo', 'Infographics', 'Cartoons', 'Video', 'Radio', 'Shows', 'In Depth', 'About Us', 'Press Info', 'Products', 'Apps'];
+const RULES_EN = [
+  'Registration and authorization of users on the website by means of their accounts implies acceptance of these rules by the user.',
+  'Users are obliged to abide by national and international laws, and the administration has the right to delete comments without notice.',
+  'A user comment will be deleted if it does not correspond with the subject of the post or promotes hatred and discrimination of any kind.',
+  'A comment will also be deleted if it contains insults or threats to other users, or links to viruses and malicious software of any kind.',
+  'The administration has the right to block a user account for a serious violation of these rules, or for repeated smaller violations.',
+  'Users can ask for their account to be restored by writing to the moderators, explaining what happened and why they should be allowed back.',
+  'The letter must contain the subject, the user name and an explanation of the actions which were in violation of the rules above.',
+];
+
+test('a long menu inside the body run, with prose furniture below it, is furniture', () => {
+  const p = page(NAV_EN, 'City council approves first budget increase for parks in five years', ['By Jane Doe', 'March 3, 2025'], PROSE_EN, [...MENU_EN, ...RULES_EN, ...FOOTER_EN]);
+  const menu = MENU_EN.map((_, k) => p.footer[0] + k);
+  // the rules found the copyright line, as they do on real pages
+  const v = classifyPage(input(p.lines, null, [p.lines.length - 1]));
+  assert.equal(v.headline, p.h);
+  assert.equal(chromeShare(v, p.prose), 0);
+  assert.ok(chromeShare(v, menu) >= 0.7, `menu chrome share ${chromeShare(v, menu)}`);
+});
+
+test('a long code listing between paragraphs is no menu: it stays', () => {
+  const code = Array.from({ length: 30 }, (_, k) => ['{', `"title": "Page ${k}",`, `"href": "/page-${k}"`, '},'][k % 4]);
+  // enough prose after the listing for the body run to reach across it
+  const more = PROSE_EN.map((t) => t.replace('The ', 'This year the ').replace(/\.$/, ', the report said.'));
+  const lines = [...NAV_EN, 'How to walk a list in three lines', 'By Jane Doe', ...PROSE_EN, ...code, ...more, ...FOOTER_EN];
+  const v = classifyPage(input(lines, null, [lines.length - 1]));
+  const from = NAV_EN.length + 2 + PROSE_EN.length;
+  const codeIdx = code.map((_, k) => from + k);
+  assert.ok(chromeShare(v, codeIdx) <= 0.1, `code chrome share ${chromeShare(v, codeIdx)}`);
+});

@@ -199,6 +199,7 @@ export function classifyPage(input: PageInput): PageVerdict {
   // Outside the densest prose run (menus, footers) the second stage may be less sure.
   const outerThr = (noRules ? model.noRulesOuterThreshold : undefined) ?? model.stackOuterThreshold ?? thr;
   const outer = stackForest && input.headline === null ? Math.min(thr, outerThr) : thr;
+  const [coreStart, coreEnd] = articleCore(pf, headline === null ? -1 : pf.idx.indexOf(headline), input.lines);
   let hk = -1;
   for (let k = 0; k < m; k++) {
     const i = pf.idx[k];
@@ -210,7 +211,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     else if (k < first || k > last) {
       roles[i] = 'chrome';
       evidence[i] = `${pf.prose[k] ? 'prose line' : 'line'} ${k < first ? 'before the article starts' : 'after the article ends'} (boundary model; line score ${p[k].toFixed(2)})`;
-    } else if (p[k] >= (k >= pf.bodyStart && k <= pf.bodyEnd ? (pf.prose[k] ? Math.max(thr, bodyProse) : thr) : outer) && !keepAll) {
+    } else if (p[k] >= (k >= coreStart && k <= coreEnd ? (pf.prose[k] ? Math.max(thr, bodyProse) : thr) : outer) && !keepAll) {
       roles[i] = 'chrome';
       evidence[i] = describe(pf, k, p[k], x2 ? x2[k * W + IN_REGION] === 1 : null);
     } else roles[i] = 'body';
@@ -252,6 +253,49 @@ export function classifyPage(input: PageInput): PageVerdict {
   }
   return { roles, evidence, headline, scores };
 }
+
+/**
+ * The article's own stretch of the body run. The run (the densest prose, features.ts) can
+ * reach across a long menu to prose furniture below it (community rules, a sign-in dialog,
+ * teaser excerpts), and inside the run a short line must be very likely furniture to go.
+ * So the run is cut at long stretches of short lines, and one piece is the article's; in
+ * the others the classifier's outer threshold applies. Code (braces, "=", ";", line numbers) is no gap: a
+ * long listing is part of a tutorial.
+ */
+function articleCore(pf: ReturnType<typeof pageFeatures>, hk: number, lines: readonly string[]): [number, number] {
+  const bs = pf.bodyStart;
+  const be = pf.bodyEnd;
+  const pieces: { first: number; last: number; words: number }[] = [];
+  let first = bs;
+  let run = 0;
+  let words = 0;
+  for (let k = bs; k <= be; k++) {
+    if (pf.prose[k] || CODE_LINE.test(lines[pf.idx[k]])) {
+      if (run >= CORE_GAP) {
+        pieces.push({ first, last: k - run - 1, words });
+        first = k;
+        words = 0;
+      }
+      run = 0;
+      words += pf.words[k];
+    } else run++;
+  }
+  if (pieces.length === 0) return [bs, be];
+  pieces.push({ first, last: be, words });
+  // The piece the headline is in (the run started above it, in prose-like furniture), else
+  // the piece with the most prose. (A headline over the run's first piece does not make
+  // that piece the article's: a deck, a key-facts box or a short intro often stands there,
+  // and taking the first piece rather than the largest costs recall and precision.)
+  let core = pieces.find((q) => hk >= q.first && hk <= q.last + CORE_GAP);
+  if (!core) {
+    core = pieces[0];
+    for (const q of pieces) if (q.words > core.words) core = q;
+  }
+  return [core.first, core.last];
+}
+/** Short lines in a row that end the article's stretch of the body run. */
+const CORE_GAP = 25;
+const CODE_LINE = /[{};=[\]]|^\s*(?:\/\/|#|<\/?[a-z])|^\s*\d{1,4}\s*$/;
 
 /**
  * A blog's comment label quotes the post's title ("12 thoughts on “Title”"): a candidate
