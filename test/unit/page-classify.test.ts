@@ -3,7 +3,7 @@
 // contract (blank, ruled, header lines) holds; linear time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyPage, PageInput, PageVerdict } from '../../server/src/analysis/page/classify';
+import { classifyPage, headlineOverDate, PageInput, PageVerdict } from '../../server/src/analysis/page/classify';
 import { clean } from '../../server/src/analysis';
 
 function input(lines: string[], headline: number | null = null, ruled: number[] = [], header: number[] = []): PageInput {
@@ -209,4 +209,25 @@ test('a long code listing between paragraphs is no menu: it stays', () => {
   const from = NAV_EN.length + 2 + PROSE_EN.length;
   const codeIdx = code.map((_, k) => from + k);
   assert.ok(chromeShare(v, codeIdx) <= 0.1, `code chrome share ${chromeShare(v, codeIdx)}`);
+});
+
+// A headline has its date under it; a teaser in a shelf above usually has none.
+test('a candidate nearly as good with a date under it beats a pick without one', () => {
+  const lines = ['16-Inch MacBook Pro: Magic Keyboard, Physical Esc Key, and More', 'Mac Pro Shipping in December', '13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020', 'Monday November 18, 2019 7:45 am PST by Joe Rossignol', PROSE_EN[0]];
+  const c = (line: number, score: number, words = 8) => ({ line, score, prose: false, words });
+  assert.equal(headlineOverDate(lines, [c(0, 1.9), c(1, -4.4, 5), c(2, -0.3, 12)], 0), 2);
+  // too far below the pick
+  assert.equal(headlineOverDate(lines, [c(0, 1.9), c(2, -3.0, 12)], 0), 0);
+});
+
+test('the dated candidate loses to a pick with a date, to a deck, to a name, and to a year alone', () => {
+  const c = (line: number, score: number, words = 8) => ({ line, score, prose: false, words });
+  // the pick has its own date under it
+  assert.equal(headlineOverDate(['Council approves the budget for parks', 'March 3, 2025', 'Mayor promises a pool', 'March 2, 2025'], [c(0, 0), c(2, -0.5)], 0), 0);
+  // the line right under the pick is its deck, over the byline and date
+  assert.equal(headlineOverDate(['After testing 40 toothbrushes, these are the best', 'Our favorites are easy to use and clean thoroughly', 'Updated on November 20, 2025'], [c(0, 0), c(1, -1.4)], 0), 0);
+  // a name over the date is a byline, not a headline
+  assert.equal(headlineOverDate(['Five open source alternatives to Trello', 'Seth Kenlon (Red Hat)', 'January 4, 2020 | 57 Comments |'], [c(0, 0), c(1, -1.4, 3)], 0), 0);
+  // a year alone under a line is no date ("... in 2025" is a headline of its own)
+  assert.equal(headlineOverDate(['Sprout Blog / Topics / Social Media', 'How to use social media ecommerce effectively in 2025', PROSE_EN[0]], [c(1, 0), c(0, -0.3)], 0), 0);
 });

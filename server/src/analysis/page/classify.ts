@@ -181,6 +181,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     }
     let bestJ = -1;
     for (let j = 0; j < cands.length; j++) if (bestJ < 0 || hs[j] > hs[bestJ]) bestJ = j;
+    if (bestJ >= 0) bestJ = headlineOverDate(input.lines, cands.map((k, j) => ({ line: pf.idx[k], score: hs[j], prose: pf.prose[k], words: pf.words[k] })), bestJ);
     if (bestJ >= 0) headline = pf.idx[cands[quotedTitleCandidate(input, pf.idx, cands) ?? headlineAboveByline(pf, cands, hs, bestJ)]];
   }
   const noRules = !input.ruled.some((r) => r !== null);
@@ -296,6 +297,50 @@ function articleCore(pf: ReturnType<typeof pageFeatures>, hk: number, lines: rea
 /** Short lines in a row that end the article's stretch of the body run. */
 const CORE_GAP = 25;
 const CODE_LINE = /[{};=[\]]|^\s*(?:\/\/|#|<\/?[a-z])|^\s*\d{1,4}\s*$/;
+
+/**
+ * Pages print the date right under the headline ("Monday November 18, 2019 7:45 am PST by
+ * Joe Rossignol"); teaser headlines in a shelf above the story often have none. So when the
+ * model's pick has no date under it and a candidate nearly as good does, that candidate is
+ * the headline. Not the line right under the pick (a deck over the byline and date), not a
+ * paragraph or a name (a few words), and the date must have a day or a time: a year alone
+ * is common in headlines ("... in 2025"). Returns the index into `cands` to use.
+ */
+export function headlineOverDate(lines: readonly string[], cands: readonly HeadlineCandidate[], best: number): number {
+  const dated = (line: number) => {
+    const d = nextNonBlank(lines, line);
+    if (d < 0) return false;
+    const t = lines[d].trim();
+    return t.length <= DATE_LINE_CHARS && DATE_IN_LINE.test(t) && !/[.!?]$/u.test(t);
+  };
+  if (dated(cands[best].line)) return best;
+  const deck = nextNonBlank(lines, cands[best].line);
+  let pick = best;
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j];
+    if (c.line === deck || c.prose || c.words < DATED_HEADLINE_WORDS || c.score < cands[best].score - DATED_HEADLINE_MARGIN) continue;
+    if (dated(c.line) && (pick === best || c.score > cands[pick].score)) pick = j;
+  }
+  return pick;
+}
+export interface HeadlineCandidate {
+  line: number;
+  /** The headline model's score (a logit). */
+  score: number;
+  prose: boolean;
+  words: number;
+}
+/** How far below the model's pick (in logits) a dated candidate may score and still win. */
+const DATED_HEADLINE_MARGIN = 2.5;
+const DATED_HEADLINE_WORDS = 4;
+const DATE_LINE_CHARS = 90;
+/** A day with its month and year, a numeric date, or a clock time. */
+const DATE_IN_LINE = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\.?\s+\p{L}{3,9}\.?,?\s+\d{4}\b/u;
+
+function nextNonBlank(lines: readonly string[], i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].trim() !== '') return j;
+  return -1;
+}
 
 /**
  * A blog's comment label quotes the post's title ("12 thoughts on “Title”"): a candidate
