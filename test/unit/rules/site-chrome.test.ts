@@ -127,3 +127,16 @@ test('invalid: sentences that open like a tag list or a share button', () => {
     assert.equal(matchChromeLine(t), null, t);
   }
 });
+
+test('valid: reading-time gauges in several languages', () => {
+  for (const t of ['5 min read', '11 MIN READ', '| Reading Time: 7 minutes', 'Estimated reading time:', 'Lesezeit: 4 Minuten', '3 min de lecture', 'Tiempo de lectura: 6 min', 'Время чтения: 5 мин', '読了時間 3分', '5분 읽기']) {
+    assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+  }
+  assert.deepEqual(found(doc(HEAD, 'By Jane Doe', '5 min read', P1, P2)), [['site-chrome', '5 min read']]);
+});
+
+test('invalid: sentences about reading time are text', () => {
+  for (const t of ['It takes 5 min to read the whole report.', 'Reading time is falling among teens', 'The 5 minute read that changed my mind']) {
+    assert.equal(matchChromeLine(t), null, t);
+  }
+});

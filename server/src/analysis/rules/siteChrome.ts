@@ -28,6 +28,27 @@ const END_MARKER = /^[-–—]+\s*(?:ends?|end of story|fin|ende)\s*[-–—]*$/
 const AGE_BANNER =
   /^(?:this (?:article|story|post|content|page) (?:is|was published) (?:more than|over) (?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?)(?: old| ago)?|dieser artikel ist (?:mehr als|über) \d{1,3} (?:tage|wochen|monate|jahre) alt|cet article (?:a|date de) plus de \d{1,3} (?:jours|semaines|mois|ans)|este artículo tiene más de \d{1,3} (?:días|semanas|meses|años))\.?$/iu;
 
+/** How long the story takes to read ("5 min read", "Reading time: 7 minutes", "Lesezeit: 4
+ *  Minuten", "3 min de lecture", "Время чтения: 5 мин", "読了時間 3分"): the page's gauge. */
+const READING_TIME = new RegExp(
+  '^(?:[|·•]\\s*)?(?:' +
+    [
+      '(?:estimated |average )?reading time\\s*:?(?:\\s*\\d{1,3}\\s*(?:min(?:ute)?s?|m)\\.?)?',
+      '(?:\\d{1,3}\\s*)?(?:min(?:ute)?s?|m)\\.?\\s*(?:read|reading)',
+      'lesezeit\\s*:?\\s*\\d{1,3}\\s*min(?:uten?|\\.)?', '\\d{1,3}\\s*min(?:uten?|\\.)?\\s*lesezeit',
+      'temps de lecture\\s*:?\\s*\\d{1,3}\\s*min(?:utes?)?', '\\d{1,3}\\s*min(?:utes?)?\\s*de lecture',
+      'tiempo (?:estimado )?de lectura\\s*:?\\s*\\d{1,3}\\s*min(?:utos?)?', '\\d{1,3}\\s*min(?:utos?)?\\s*de lectura',
+      'tempo di lettura\\s*:?\\s*\\d{1,3}\\s*min(?:uti)?', '\\d{1,3}\\s*min(?:uti)?\\s*di lettura',
+      'leestijd\\s*:?\\s*\\d{1,3}\\s*min(?:uten)?', '\\d{1,3}\\s*min(?:uten)?\\s*leestijd',
+      'время чтения\\s*:?\\s*\\d{1,3}\\s*мин(?:ут[аы]?|\\.)?', '\\d{1,3}\\s*мин(?:ут[аы]?|\\.)?\\s*чтения',
+      'czas czytania\\s*:?\\s*\\d{1,3}\\s*min(?:ut[ay]?|\\.)?', 'okuma süresi\\s*:?\\s*\\d{1,3}\\s*dk\\.?',
+      '読了時間\\s*[:：]?\\s*(?:約)?\\d{1,3}\\s*分', '阅读时间\\s*[:：]?\\s*(?:约)?\\d{1,3}\\s*分钟', '\\d{1,3}\\s*분\\s*(?:읽기|소요)',
+    ].join('|') +
+    ')\\s*$',
+  'iu',
+);
+const MAX_READING_TIME_CHARS = 50;
+
 /** A cookie banner's text: the site says it uses cookies ("We use cookies to...", "Utilizamos
  *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
  *  the site in its first words. */
@@ -54,6 +75,7 @@ export function matchChromeLine(line: string): LineHit | null {
   if (cookie) return cookie;
   if (END_MARKER.test(t)) return { rule: 'site-chrome', evidence: `the page-end marker "${t}"` };
   if (t.length <= 80 && AGE_BANNER.test(t)) return { rule: 'site-chrome', evidence: `the banner "${t}" over an old story` };
+  if (t.length <= MAX_READING_TIME_CHARS && READING_TIME.test(t)) return { rule: 'site-chrome', evidence: `the reading-time gauge "${t}"` };
   const n = normalize(t);
   if (CHROME_LINES.has(n)) return { rule: 'site-chrome', evidence: `"${t}" is page furniture` };
   const words = wordCount(t);
