@@ -649,7 +649,7 @@ function wholeLines(
   // A second copy of a passage (paragraphs that repeat earlier ones word for word) goes
   // whatever the classifier made of it; judged after the classifier, so that the copy's
   // lines still count as the page's text for it (the layout it reads is the page's).
-  for (const b of findRepeatedPassages(original)) {
+  for (const b of findRepeatedPassages(original, facts)) {
     for (let i = b.first; i <= b.last; i++) {
       if (lineRule[i] || isProtected(i) || texts[i].trim() === '' || ignored(i) || roles[i] === 'headline') continue;
       lineRule[i] = { rule: b.rule, evidence: b.evidence };

@@ -3,7 +3,9 @@
 // The second copy adds nothing a reader lacks, so it is residue; the first copy stays.
 // A passage counts only when several of its paragraphs recur word for word in a row: a
 // single repeated line is a pull quote, a subheading from a table of contents or a chorus,
-// and stays. Linear: one map from a line's text to its first line.
+// and stays. Linear: one map from a line's text (its LineFacts entry, when at hand: one
+// entry per text) to its first line.
+import type { LineFacts } from '../lineMemo';
 import type { RuleId } from '../model';
 import { wordCountUpTo } from '../shape';
 
@@ -19,8 +21,8 @@ const PARAGRAPH_WORDS = 12;
 /** Paragraphs a copy repeats, at least. */
 const MIN_PARAGRAPHS = 4;
 
-export function findRepeatedPassages(lines: readonly string[]): RepeatBlock[] {
-  const firstAt = new Map<string, number>();
+export function findRepeatedPassages(lines: readonly string[], facts?: readonly LineFacts[]): RepeatBlock[] {
+  const firstAt = new Map<string | number, number>();
   const blocks: RepeatBlock[] = [];
   // The current run of non-blank lines seen before: where it starts, its paragraphs, and
   // the first copy's line of its first line (for the message).
@@ -41,11 +43,12 @@ export function findRepeatedPassages(lines: readonly string[]): RepeatBlock[] {
     paragraphs = 0;
   };
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].trim();
-    if (t === '') continue;
-    const seen = firstAt.get(t);
+    const line = lines[i];
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
+    const key = facts ? facts[i].id : line;
+    const seen = firstAt.get(key);
     if (seen === undefined) {
-      firstAt.set(t, i);
+      firstAt.set(key, i);
       flush();
       continue;
     }
@@ -54,7 +57,7 @@ export function findRepeatedPassages(lines: readonly string[]): RepeatBlock[] {
       source = seen;
     }
     runLast = i;
-    if (wordCountUpTo(t, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) paragraphs++;
+    if (wordCountUpTo(line, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) paragraphs++;
   }
   flush();
   return blocks;
