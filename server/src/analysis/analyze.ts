@@ -15,6 +15,7 @@ import { findCommentBlocks, findCommentSections } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
+import { matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -654,6 +655,12 @@ function wholeLines(
       if (lineRule[i] || isProtected(i) || texts[i].trim() === '' || ignored(i) || roles[i] === 'headline') continue;
       lineRule[i] = { rule: b.rule, evidence: b.evidence };
     }
+  }
+  // Links to the neighbouring posts, the same way (they sit among the article's last lines).
+  for (let i = 0; i < n; i++) {
+    if (lineRule[i] || roles[i] === 'headline' || isProtected(i) || ignored(i)) continue;
+    const hit = matchPostNav(original[i]);
+    if (hit) lineRule[i] = hit;
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';
   return { roles, lineRule, verdictHeadline: verdict.headline };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { matchChromeLine } from '../../../server/src/analysis/rules/siteChrome';
+import { matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -138,5 +138,19 @@ test('valid: reading-time gauges in several languages', () => {
 test('invalid: sentences about reading time are text', () => {
   for (const t of ['It takes 5 min to read the whole report.', 'Reading time is falling among teens', 'The 5 minute read that changed my mind']) {
     assert.equal(matchChromeLine(t), null, t);
+  }
+});
+
+test('valid: links to the previous and next post, alone, paired or glued to the linked title', () => {
+  for (const t of ['Previous Post', 'Prev PostNext Post', '← Previous Post Next Post →', 'Previous PostReal Wedding Budget Breakdown', 'Next Post:Mastering Lunch Run', 'Next articleHave the Birthday Party at Home', 'Article précédent', 'Nächster Artikel', '次の記事']) {
+    assert.equal(matchPostNav(t)?.rule, 'site-chrome', t);
+  }
+  const text = doc(HEAD, P1, P2, 'Previous PostCouncil delays vote on bus lanes', 'Next PostLibrary opens on Sundays');
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});
+
+test('invalid: sentences that start with "Next post" or "Previous story"', () => {
+  for (const t of ['Next post, we will look at the budget.', 'Next postseason game is on Friday', 'Next article in the series will cover taxes.', 'Previous story lines were dropped']) {
+    assert.equal(matchPostNav(t), null, t);
   }
 });

@@ -81,7 +81,7 @@ export const TEASER_MARKERS = [
 
 /** Whole lines that are page furniture wherever they stand. */
 export const CHROME_LINES = phraseSet([
-  'comments', 'comment', 'no comments yet', 'no comments yet...', 'leave a comment', 'post a comment',
+  'comments', 'comment', 'no comments yet', 'no comments yet...', 'leave a comment', 'post a comment', 'end of article',
   'view comments', 'show comments', 'load comments', 'add a comment', 'be the first to comment',
   'hashtags', 'tags', 'topics', 'tags:', 'share this', 'share this article', 'share this story',
   'share on facebook', 'share on twitter', 'share on whatsapp', 'share via email', 'copy link', 'link copied', 'follow us',

@@ -49,6 +49,37 @@ const READING_TIME = new RegExp(
 );
 const MAX_READING_TIME_CHARS = 50;
 
+/** Links to the blog's neighbouring posts ("Previous Post", "Next articleHave the party at
+ *  home", "← Previous Post Next Post →", "Article précédent", "次の記事"). The label must end
+ *  the line or be followed by a colon, an arrow, another such label or, glued, the linked
+ *  title's capital: "Next post, we will look at..." is a sentence. */
+const POST_NAV = new RegExp(
+  '^\\s*(?:[«‹←<]\\s*)?(?:' +
+    [
+      '(?:previous|prev|next|older|newer) (?:post|article|story|entry)', '(?:previous|prev|next|older|newer)(?:post|article)',
+      'article (?:précédent|suivant)', '(?:vorheriger|nächster) (?:artikel|beitrag)', 'artículo (?:anterior|siguiente)', 'siguiente artículo',
+      'articolo (?:precedente|successivo)', '(?:предыдущая|следующая) статья', '(?:vorige|volgende) (?:artikel|bericht)',
+      '(?:poprzedni|następny) (?:artykuł|wpis)', '(?:önceki|sonraki) (?:yazı|haber)', 'bài (?:trước|tiếp theo)', '(?:artikel|postingan) (?:sebelumnya|selanjutnya)',
+      '前の記事', '次の記事', '上一篇', '下一篇', '이전 글', '다음 글', 'المقال (?:السابق|التالي)',
+    ].join('|') +
+    ')',
+  'iu',
+);
+/** What may follow a neighbouring-post label (tested on the original case). */
+const POST_NAV_AFTER = /^(?:\s*$|\s*[:：»›→>|]|\p{Lu}|\p{Lo})/u;
+const POST_NAV_PAIR = /^\s+(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\s*(?:post|article|story|entry)(?![\p{L}\p{N}])/iu;
+const MAX_POST_NAV_CHARS = 200;
+
+/** Judged after the page classifier (analyze.ts): these lines sit among the article's last
+ *  lines, and ruling them before it changes the context its boundary model reads. */
+export function matchPostNav(line: string): LineHit | null {
+  if (line.length > MAX_POST_NAV_CHARS) return null;
+  const m = POST_NAV.exec(line);
+  if (m === null) return null;
+  const rest = line.slice(m[0].length);
+  return POST_NAV_AFTER.test(rest) || POST_NAV_PAIR.test(rest) ? { rule: 'site-chrome', evidence: 'a link to the previous or next post' } : null;
+}
+
 /** A cookie banner's text: the site says it uses cookies ("We use cookies to...", "Utilizamos
  *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
  *  the site in its first words. */
