@@ -70,10 +70,20 @@ const POST_NAV_AFTER = /^(?:\s*$|\s*[:：»›→>|]|\p{Lu}|\p{Lo})/u;
 const POST_NAV_PAIR = /^\s+(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\s*(?:post|article|story|entry)(?![\p{L}\p{N}])/iu;
 const MAX_POST_NAV_CHARS = 200;
 
+/** The labels' first letters, in the scripts with case (other scripts go to the regex). */
+const POST_NAV_FIRST = new Set([...'pnoavsbPNOAVSB«‹←<ÖöПпСсا']);
+function mayOpenPostNav(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (i >= line.length) return false;
+  const c = line.charCodeAt(i);
+  return c > 0x24ff || POST_NAV_FIRST.has(line[i]);
+}
+
 /** Judged after the page classifier (analyze.ts): these lines sit among the article's last
  *  lines, and ruling them before it changes the context its boundary model reads. */
 export function matchPostNav(line: string): LineHit | null {
-  if (line.length > MAX_POST_NAV_CHARS) return null;
+  if (line.length > MAX_POST_NAV_CHARS || !mayOpenPostNav(line)) return null;
   const m = POST_NAV.exec(line);
   if (m === null) return null;
   const rest = line.slice(m[0].length);
