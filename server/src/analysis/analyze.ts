@@ -11,7 +11,7 @@ import { findBrokenJoins } from './rules/brokenLine';
 import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
-import { findCommentBlocks, findCommentSections } from './rules/commentThread';
+import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
@@ -627,7 +627,7 @@ function wholeLines(
   const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
-  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, [...comments, ...forms]);
+  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, [...comments, ...forms], commentLabels(texts));
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong, prose);
@@ -736,11 +736,13 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * boxes, the footer), and prose there reads like the story to the classifier. So once a
  * comment section follows the story, the lines after it go, unless they read like another
  * post: paragraphs in a row and much of the page's prose, or comments of their own (a blog's
- * front page).
+ * front page). A bare label ("Comments", "12 Comments") opens a section too, where the
+ * comments under it were not recognised (or are loaded by script and missing), but does not
+ * count as another post's comments: teaser cards print "8 comments" under each.
  */
-function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerdict, prose: readonly boolean[], comments: readonly { first: number; last: number }[]): void {
+function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerdict, prose: readonly boolean[], comments: readonly { first: number; last: number }[], labels: readonly { first: number; last: number }[] = []): void {
   const h = verdict.headline!;
-  const sorted = [...comments].sort((x, y) => x.first - y.first);
+  const sorted = [...comments, ...labels].sort((x, y) => x.first - y.first);
   // The first comment section after the story: after the headline and some of its prose (a
   // "Most commented" box in the sidebar above the story is no comment section of its own).
   let storyWords = 0;
@@ -763,7 +765,7 @@ function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerd
   // What follows is furniture unless it reads like another story: a later comment section
   // of its own, or paragraphs in a row (teaser excerpts come one at a time, between their
   // titles and dates) that add up to a good share of the story's length.
-  if (k < sorted.length) return;
+  if (comments.some((c) => c.first > end)) return;
   let afterWords = 0;
   let run = 0;
   let longestRun = 0;
@@ -787,6 +789,13 @@ const STORY_BEFORE_COMMENTS = 100;
  *  than half as many words as the story above. */
 const PARAGRAPHS_IN_A_ROW = 3;
 const AFTER_COMMENTS_SHARE = 0.5;
+
+/** Bare comment-section labels ("Comments", "12 Comments", "Kommentare"), as one-line blocks. */
+function commentLabels(texts: string[]): { first: number; last: number }[] {
+  const out: { first: number; last: number }[] = [];
+  for (let i = 0; i < texts.length; i++) if (isBareCommentLabel(texts[i])) out.push({ first: i, last: i });
+  return out;
+}
 
 function onlyBlanksOrChrome(texts: string[], roles: LineRole[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (texts[i].trim() !== '' && roles[i] !== 'chrome') return false;

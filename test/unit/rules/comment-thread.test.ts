@@ -4,7 +4,7 @@
 // a time, a Reply button or a score, after the story (a live blog's times are the story).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCommentBlocks, findCommentSections, titleInCommentLabel } from '../../../server/src/analysis/rules/commentThread';
+import { findCommentBlocks, findCommentSections, isBareCommentLabel, titleInCommentLabel } from '../../../server/src/analysis/rules/commentThread';
 import { analyze, clean } from '../../../server/src/analysis';
 
 const C = (n: number) => `Comment ${n}: thanks for writing this up, the part about the spout finally explained why my pour is so uneven every morning.`;
@@ -140,4 +140,16 @@ test('invalid: a second post below the comments, with paragraphs in a row, stays
   assert.deepEqual(model.residue.filter((r) => r.evidence.includes('after the reader comments')), []);
   const out = clean(page(second));
   for (const n of [9, 10, 11, 12]) assert.ok(out.includes(STORY(n)), `second post paragraph ${n} kept`);
+});
+
+test('valid: a bare "Comments" label after the story closes it too (its comments load by script)', () => {
+  const text = page([]).replace(/\[ 36 comments \][\s\S]*$/, '') + ['12 Comments', 'Upcoming', ...cards].join('\n') + '\n';
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5, 6]) assert.ok(out.includes(STORY(n)), `story ${n} kept`);
+  assert.ok(!out.includes('Teaser'), out);
+});
+
+test('bare comment labels: the word alone or counted, in several languages; not "Response:" or a sentence', () => {
+  for (const t of ['Comments', '12 Comments', 'Comments (3)', 'Kommentare', '3 Kommentare', 'Commentaires', 'Комментарии', 'Leave a comment', '댓글', 'コメント']) assert.ok(isBareCommentLabel(t), t);
+  for (const t of ['Response:', 'Reply', 'Comments are closed for this story.', 'Most commented', 'No comments yet']) assert.ok(!isBareCommentLabel(t), t);
 });
