@@ -3,7 +3,7 @@
 // its result is cached by content and an edit re-analyses just the segment it touched.
 import type { Article, DumpModel, Edit, Group, Residue, RuleId, Section, Severity } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
-import { clearLineMemos, copyOf, LineFacts, lineFacts } from './lineMemo';
+import { clearLineMemos, copyOf, LineFacts, lineFacts, rememberedTest } from './lineMemo';
 import { LookResults } from './lookReuse';
 import { findInline, isIgnored, matchLine, PhraseOptions } from './lineRules';
 import { RULES } from './rules';
@@ -13,7 +13,7 @@ import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
-import { findShelfBlocks } from './rules/linkShelf';
+import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
 import { matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
@@ -627,7 +627,11 @@ function wholeLines(
   const roles = perLine(n, (i) => verdict.roles[i]);
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
-  if (!layoutHeadline && verdict.headline !== null) dropAfterComments(texts, roles, verdict, prose, [...comments, ...forms], commentLabels(texts));
+  if (!layoutHeadline && verdict.headline !== null) {
+    const story = { texts, roles, verdict, prose };
+    dropAfterCloser(story, [...comments, ...forms], linesWhere(texts, isBareCommentLabel), COMMENTS_CLOSE);
+    dropAfterCloser(story, [], linesWhere(texts, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
+  }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong, prose);
@@ -739,22 +743,46 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * front page). A bare label ("Comments", "12 Comments") opens a section too, where the
  * comments under it were not recognised (or are loaded by script and missing), but does not
  * count as another post's comments: teaser cards print "8 comments" under each.
+ * A shelf label ("Related articles", "More on X") after the story closes it the same way,
+ * but only when no two paragraphs in a row follow it: a "Related:" box inside the article
+ * is followed by the rest of the story.
  */
-function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerdict, prose: readonly boolean[], comments: readonly { first: number; last: number }[], labels: readonly { first: number; last: number }[] = []): void {
+interface Story {
+  texts: string[];
+  roles: LineRole[];
+  verdict: PageVerdict;
+  prose: readonly boolean[];
+}
+interface Closer {
+  /** What follows is another story when it has this many paragraphs in a row ... */
+  paragraphsInARow: number;
+  /** ... and more words than this share of the story's (0: whatever their number). */
+  share: number;
+  evidence: string;
+}
+const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, evidence: 'after the reader comments or the comment form, which close the article' };
+const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, evidence: 'after a shelf of links to other stories, which closes the article' };
+/** Words of the story's prose above a closer, at least. */
+const STORY_BEFORE_CLOSER = 100;
+
+/** `blocks`: sections that close the story and mark another post's end when found below it;
+ *  `labels`: lines that close it but say nothing about what follows. */
+function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly Span[], closer: Closer): void {
+  const { texts, roles, verdict, prose } = story;
   const h = verdict.headline!;
-  const sorted = [...comments, ...labels].sort((x, y) => x.first - y.first);
-  // The first comment section after the story: after the headline and some of its prose (a
-  // "Most commented" box in the sidebar above the story is no comment section of its own).
+  const sorted = [...blocks, ...labels].sort((x, y) => x.first - y.first);
+  // The first closer after the story: after the headline and some of its prose (a "Most
+  // commented" box in the sidebar above the story closes nothing).
   let storyWords = 0;
   let line = h + 1;
   let k = 0;
   for (; k < sorted.length; k++) {
     if (sorted[k].first <= h) continue;
     for (; line < sorted[k].first; line++) if (prose[line] && roles[line] !== 'chrome') storyWords += wordCount(texts[line]);
-    if (storyWords >= STORY_BEFORE_COMMENTS) break;
+    if (storyWords >= STORY_BEFORE_CLOSER) break;
   }
   if (k >= sorted.length) return;
-  // Comment blocks one after the other (one per comment) make one section.
+  // Blocks one after the other (one per comment) make one section.
   let end = sorted[k].last;
   for (k++; k < sorted.length; k++) {
     const c = sorted[k];
@@ -762,10 +790,10 @@ function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerd
     if (c.first > end + 1 && !onlyBlanksOrChrome(texts, roles, end + 1, c.first)) break;
     end = c.last;
   }
-  // What follows is furniture unless it reads like another story: a later comment section
-  // of its own, or paragraphs in a row (teaser excerpts come one at a time, between their
-  // titles and dates) that add up to a good share of the story's length.
-  if (comments.some((c) => c.first > end)) return;
+  // What follows is furniture unless it reads like another story: a section of its own
+  // below, or paragraphs in a row (teaser excerpts come one at a time, between their titles
+  // and dates), enough of them.
+  if (blocks.some((c) => c.first > end)) return;
   let afterWords = 0;
   let run = 0;
   let longestRun = 0;
@@ -776,24 +804,23 @@ function dropAfterComments(texts: string[], roles: LineRole[], verdict: PageVerd
       longestRun = Math.max(longestRun, ++run);
     } else run = 0;
   }
-  if (longestRun >= PARAGRAPHS_IN_A_ROW && afterWords > storyWords * AFTER_COMMENTS_SHARE) return;
+  if (longestRun >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return;
   for (let i = end + 1; i < texts.length; i++) {
     if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
     roles[i] = 'chrome';
-    verdict.evidence[i] = 'after the reader comments or the comment form, which close the article';
+    verdict.evidence[i] = closer.evidence;
   }
 }
-/** Words of the story's prose above a comment section, at least. */
-const STORY_BEFORE_COMMENTS = 100;
-/** Prose below the comments that may be a story: this many paragraphs in a row, and more
- *  than half as many words as the story above. */
-const PARAGRAPHS_IN_A_ROW = 3;
-const AFTER_COMMENTS_SHARE = 0.5;
 
-/** Bare comment-section labels ("Comments", "12 Comments", "Kommentare"), as one-line blocks. */
-function commentLabels(texts: string[]): { first: number; last: number }[] {
-  const out: { first: number; last: number }[] = [];
-  for (let i = 0; i < texts.length; i++) if (isBareCommentLabel(texts[i])) out.push({ first: i, last: i });
+interface Span {
+  first: number;
+  last: number;
+}
+
+/** The lines passing `test`, as one-line spans. */
+function linesWhere(texts: string[], test: (line: string, i: number) => boolean): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < texts.length; i++) if (test(texts[i], i)) out.push({ first: i, last: i });
   return out;
 }
 

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findShelfBlocks } from '../../../server/src/analysis/rules/linkShelf';
+import { clean } from '../../../server/src/analysis';
 
 const STORY = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
 const span = (lines: string[]) => findShelfBlocks(lines).map((b) => [b.first, b.last]);
@@ -52,4 +53,23 @@ test('valid: shelf labels in Indonesian, Turkish, Vietnamese, Spanish, Arabic, C
   for (const label of ['Baca Juga', 'İlgili Haberler', 'Tin liên quan', 'Ver también', 'أخبار ذات صلة', '推荐阅读', '많이 본 뉴스']) {
     assert.deepEqual(span([STORY, label, ...heads]), [[1, 4]], label);
   }
+});
+
+// After the story, a shelf label closes the article: teaser cards with their excerpts go
+// too; a "Related" box inside the article, with the story going on below it, does not.
+const STORY_N = (n: number) => `Story paragraph ${n}: the council voted on Tuesday to approve a budget that raises spending on parks and libraries by twelve percent over three years.`;
+const EXCERPT = (n: number) => `Excerpt ${n}: a short summary of another story that the site links to from here, printed under its title as a teaser for readers.`;
+const pageWith = (after: string[]) => ['Council approves new budget for parks and libraries', 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), ...after].join('\n') + '\n';
+
+test('valid: teaser cards with excerpts under a shelf label after the story go with it', () => {
+  const cards = [1, 2, 3, 4].flatMap((n) => [`Mayor Promises New Pool Number ${n} for the East Side`, EXCERPT(n), 'Read more']);
+  const out = clean(pageWith(['Related articles', ...cards]));
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  assert.ok(!out.includes('Excerpt'), out);
+  assert.equal(clean(out), out);
+});
+
+test('invalid: a "Related articles" box inside the story, with paragraphs going on below it, stays', () => {
+  const out = clean(pageWith(['Related articles', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', STORY_N(6), STORY_N(7), STORY_N(8)]));
+  for (const n of [6, 7, 8]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
 });

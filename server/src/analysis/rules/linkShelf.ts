@@ -73,7 +73,7 @@ function isShortEntry(t: string): boolean {
 }
 
 /** A label line, however it is padded (a longer line is no label: not worth a trim). */
-function isLabelLine(line: string): boolean {
+export function isLabelLine(line: string): boolean {
   return line.length <= 4 * MAX_LABEL_CHARS && isLabel(line.trim());
 }
 
