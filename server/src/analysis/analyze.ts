@@ -15,7 +15,7 @@ import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './ru
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
-import { matchPostNav } from './rules/siteChrome';
+import { isEndLabel, matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -631,6 +631,7 @@ function wholeLines(
     const story = { texts, roles, verdict, prose };
     dropAfterCloser(story, [...comments, ...forms], linesWhere(texts, isBareCommentLabel), COMMENTS_CLOSE);
     dropAfterCloser(story, [], linesWhere(texts, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
+    dropAfterCloser(story, [], linesWhere(texts, isEndLabel), END_LABEL_CLOSES);
   }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
@@ -743,9 +744,10 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * front page). A bare label ("Comments", "12 Comments") opens a section too, where the
  * comments under it were not recognised (or are loaded by script and missing), but does not
  * count as another post's comments: teaser cards print "8 comments" under each.
- * A shelf label ("Related articles", "More on X") after the story closes it the same way,
- * but only when no two paragraphs in a row follow it: a "Related:" box inside the article
- * is followed by the rest of the story.
+ * A shelf label ("Related articles", "More on X"), an author box ("About the author") or a
+ * share label ("Share this article") after the story closes it the same way, but only when
+ * no two paragraphs in a row follow: a "Related:" box inside the article, or share buttons
+ * between its paragraphs, are followed by the rest of the story.
  */
 interface Story {
   texts: string[];
@@ -762,6 +764,7 @@ interface Closer {
 }
 const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, evidence: 'after the reader comments or the comment form, which close the article' };
 const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, evidence: 'after a shelf of links to other stories, which closes the article' };
+const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, evidence: 'after the author box or share buttons that close the article' };
 /** Words of the story's prose above a closer, at least. */
 const STORY_BEFORE_CLOSER = 100;
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
+import { isEndLabel, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -153,4 +153,25 @@ test('invalid: sentences that start with "Next post" or "Previous story"', () =>
   for (const t of ['Next post, we will look at the budget.', 'Next postseason game is on Friday', 'Next article in the series will cover taxes.', 'Previous story lines were dropped']) {
     assert.equal(matchPostNav(t), null, t);
   }
+});
+
+// After the story, an author box or a share bar marks its end: what follows goes unless two
+// paragraphs in a row follow (share buttons between paragraphs).
+const STORY_N = (n: number) => `Story paragraph ${n}: the council voted on Tuesday to approve a budget that raises spending on parks and libraries by twelve percent over three years.`;
+test('valid: after the story, an author box label closes it, the teasers below go', () => {
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), 'About the author', 'Jane Doe covers city hall for the paper and has written about local budgets for ten years.', 'Mayor Promises New Pool for the East Side', 'The mayor said on Monday that the pool would open next summer, if the council agrees to pay for it.', 'Read more');
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  assert.ok(!out.includes('pool would open'), out);
+});
+
+test('invalid: share buttons between paragraphs do not end the story', () => {
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), 'Share this article', ...[6, 7, 8].map(STORY_N));
+  const out = clean(text);
+  for (const n of [6, 7, 8]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+});
+
+test('end labels: author boxes and share bars in several languages; not sentences', () => {
+  for (const t of ['About the author', 'About the Authors:', 'Über den Autor', 'Share this article', 'Share:', 'Teilen', 'Partager cet article', 'Об авторе', '著者について']) assert.ok(isEndLabel(t), t);
+  for (const t of ['About the author of the report, little is known.', 'Share prices rose 3%.', 'Shared values']) assert.ok(!isEndLabel(t), t);
 });

@@ -90,6 +90,17 @@ export function matchPostNav(line: string): LineHit | null {
   return POST_NAV_AFTER.test(rest) || POST_NAV_PAIR.test(rest) ? { rule: 'site-chrome', evidence: 'a link to the previous or next post' } : null;
 }
 
+/** Labels that, after the story, stand where it ends: the author box and the share bar
+ *  ("About the author", "Über den Autor", "Share this article", "Teilen"). Alone they are
+ *  furniture the classifier mostly finds; analyze.ts reads them as the article's end. */
+const END_LABEL =
+  /^(?:about the authors?|author bio|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora|l['’]autore|об авторе|over de auteur|o autorze|yazar hakkında|tentang penulis|著者について|作者简介|기자 정보|share (?:this|the) (?:article|story|post|page)|share(?: on| this)?|teilen|diesen artikel teilen|partager(?: cet article)?|compartir(?: este artículo)?|condividi(?: questo articolo)?|compartilhe|поделиться|bagikan|paylaş)\s*[:：]?$/iu;
+const MAX_END_LABEL_CHARS = 40;
+
+export function isEndLabel(line: string): boolean {
+  return line.length <= 2 * MAX_END_LABEL_CHARS && END_LABEL.test(line.trim());
+}
+
 /** A cookie banner's text: the site says it uses cookies ("We use cookies to...", "Utilizamos
  *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
  *  the site in its first words. */
