@@ -746,8 +746,9 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * count as another post's comments: teaser cards print "8 comments" under each.
  * A shelf label ("Related articles", "More on X"), an author box ("About the author") or a
  * share label ("Share this article") after the story closes it the same way, but only when
- * no two paragraphs in a row follow: a "Related:" box inside the article, or share buttons
- * between its paragraphs, are followed by the rest of the story.
+ * no two paragraphs in a row follow (a "Related:" box inside the article, or share buttons
+ * between its paragraphs, are followed by the rest of the story) and what follows holds no
+ * more prose than the story above (else the page is a listing and that was its intro).
  */
 interface Story {
   texts: string[];
@@ -760,11 +761,14 @@ interface Closer {
   paragraphsInARow: number;
   /** ... and more words than this share of the story's (0: whatever their number). */
   share: number;
+  /** What follows is the page's content when its prose outweighs the story's this much (a
+   *  listing of reviews under a "More on X" label: the "story" above was its intro). */
+  maxShare: number;
   evidence: string;
 }
-const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, evidence: 'after the reader comments or the comment form, which close the article' };
-const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, evidence: 'after a shelf of links to other stories, which closes the article' };
-const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, evidence: 'after the author box or share buttons that close the article' };
+const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, evidence: 'after the reader comments or the comment form, which close the article' };
+const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, evidence: 'after a shelf of links to other stories, which closes the article' };
+const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, evidence: 'after the author box or share buttons that close the article' };
 /** Words of the story's prose above a closer, at least. */
 const STORY_BEFORE_CLOSER = 100;
 
@@ -808,6 +812,7 @@ function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly
     } else run = 0;
   }
   if (longestRun >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return;
+  if (afterWords > storyWords * closer.maxShare) return;
   for (let i = end + 1; i < texts.length; i++) {
     if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
     roles[i] = 'chrome';

@@ -73,3 +73,10 @@ test('invalid: a "Related articles" box inside the story, with paragraphs going 
   const out = clean(pageWith(['Related articles', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', STORY_N(6), STORY_N(7), STORY_N(8)]));
   for (const n of [6, 7, 8]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
 });
+
+test('invalid: a listing page (more prose under the label than above it) keeps its entries', () => {
+  const entries = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) => [`Review Number ${n} of a Sewing Machine for Beginners`, EXCERPT(n) + ' It is cheap, quiet and easy to thread, the reviewer found after a month.', 'Read more']);
+  const text = ['The best sewing machines for beginners', 'By Jane Doe', 'We tested machines for a month and wrote up what we found about each of them, from the cheapest to the best-known brands on the market today.', 'Here are our reviews of every machine we tried, with the good and the bad points of each one, so that you can choose.', 'Related reviews', ...entries].join('\n') + '\n';
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) assert.ok(out.includes(EXCERPT(n)), `entry ${n} kept`);
+});
