@@ -798,9 +798,10 @@ function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly
     end = c.last;
   }
   // What follows is furniture unless it reads like another story: a section of its own
-  // below, or paragraphs in a row (teaser excerpts come one at a time, between their titles
-  // and dates), enough of them.
-  if (blocks.some((c) => c.first > end)) return;
+  // below, under prose of its own (a form split in two by a note is still one form), or
+  // paragraphs in a row (teaser excerpts come one at a time, between their titles and
+  // dates), enough of them.
+  if (blocks.some((c) => c.first > end && proseWords(story, end + 1, c.first) >= STORY_BEFORE_CLOSER)) return;
   let afterWords = 0;
   let run = 0;
   let longestRun = 0;
@@ -818,6 +819,13 @@ function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly
     roles[i] = 'chrome';
     verdict.evidence[i] = closer.evidence;
   }
+}
+
+/** Words of the kept prose lines in [from, to). */
+function proseWords({ texts, roles, prose }: Story, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (prose[i] && roles[i] !== 'chrome') n += wordCount(texts[i]);
+  return n;
 }
 
 interface Span {

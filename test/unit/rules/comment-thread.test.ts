@@ -153,3 +153,11 @@ test('bare comment labels: the word alone or counted, in several languages; not 
   for (const t of ['Comments', '12 Comments', 'Comments (3)', 'Kommentare', '3 Kommentare', 'Commentaires', 'Комментарии', 'Leave a comment', '댓글', 'コメント']) assert.ok(isBareCommentLabel(t), t);
   for (const t of ['Response:', 'Reply', 'Comments are closed for this story.', 'Most commented', 'No comments yet']) assert.ok(!isBareCommentLabel(t), t);
 });
+
+test('invalid: another post below the comments, with comments of its own, stays (a blog front page)', () => {
+  const second = ['Library opens on Sundays from March', ...[7, 8, 9, 10, 11].flatMap((n) => [STORY(n), 'Continue reading']), '[ 5 comments ]', 'Ann', '3 days ago at 09:12 am', C(4), 'Rating: 2 Votes', 'Tom', '3 days ago at 10:40 am', C(5), 'Rating: 1 Votes'];
+  const model = analyze(page(second));
+  assert.deepEqual(model.residue.filter((r) => r.evidence.includes('after the reader comments')), []);
+  const out = clean(page(second));
+  for (const n of [8, 9, 10, 11]) assert.ok(out.includes(STORY(n)), `second post paragraph ${n} kept`);
+});
