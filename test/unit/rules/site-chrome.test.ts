@@ -175,3 +175,13 @@ test('end labels: author boxes and share bars in several languages; not sentence
   for (const t of ['About the author', 'About the Authors:', 'Über den Autor', 'Share this article', 'Share:', 'Teilen', 'Partager cet article', 'Об авторе', '著者について']) assert.ok(isEndLabel(t), t);
   for (const t of ['About the author of the report, little is known.', 'Share prices rose 3%.', 'Shared values']) assert.ok(!isEndLabel(t), t);
 });
+
+test('valid: a share bar naming its networks ("Share this on Facebook", "Pocket", "Flipboard") goes whole', () => {
+  const text = doc(HEAD, 'By Jane Doe', 'Share this on Facebook', 'Share this on Twitter', 'Reddit', 'Pocket', 'Flipboard', 'Email', P1, P2);
+  assert.equal(clean(text), doc(HEAD, 'By Jane Doe', P1, P2));
+});
+
+test('invalid: "Pocket" between paragraphs is a word of the story, not a share button', () => {
+  const text = doc(HEAD, P1, 'Pocket', P2);
+  assert.equal(clean(text), text);
+});

@@ -145,7 +145,7 @@ export const CHROME_PREFIXES = [
   'schlagwörter:', 'tag:', 'tags :', 'etiketler:', 'tagi:', 'trefwoorden:', 'palavras-chave:', 'parole chiave:', 'ключевые слова:',
   'kata kunci:', 'anahtar kelimeler:', 'thẻ:', 'từ khóa:', 'الوسوم:', 'وسوم:', 'タグ:', 'タグ：', '标签:', '标签：', '標籤：', '태그:', '태그 :',
   // share buttons that name the network
-  'share on ', 'share to ', 'compartir en ', 'compartilhar no ', 'compartilhe no ', 'partager sur ', 'condividi su ', 'поделиться в ',
+  'share on ', 'share to ', 'share this on ', 'share this via ', 'share via ', 'share all sharing options', 'compartir en ', 'compartilhar no ', 'compartilhe no ', 'partager sur ', 'condividi su ', 'поделиться в ',
   'bagikan ke ', 'chia sẻ lên ',
 ];
 
@@ -154,6 +154,7 @@ export const CHROME_PREFIXES = [
 export const CHROME_WEAK = phraseSet([
   'share', 'tweet', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'x', 'linkedin', 'whatsapp',
   'pinterest', 'reddit', 'telegram', 'instagram', 'youtube', 'tiktok', 'threads', 'bluesky', 'rss',
+  'pocket', 'flipboard', 'mastodon', 'tumblr', 'xing', 'vk', 'messenger', 'copy link', 'sms',
   'follow', 'related', 'menu', 'search', 'close', 'home', 'tune in', 'must watch', 'ends', 'end',
   'listen', 'save', 'bookmark', 'contact', 'help', 'more', 'next', 'previous', 'prev', 'back',
   'loading', 'video', 'videos', 'photos', 'gallery', 'news', 'sports', 'business', 'opinion',
