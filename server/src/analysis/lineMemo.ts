@@ -82,6 +82,10 @@ export class LineFacts {
   spaced: string | null | undefined = undefined;
   /** isProse of the word-spaced text: 1 yes, 0 no, -1 not worked out yet. */
   prose = -1;
+  /** The repeated-passage rule's scratch: the first line holding this text in the scan
+   *  stamped `seenStamp` (a scan of one segment; no map of every line's text). */
+  seenStamp = 0;
+  seenAt = -1;
 }
 
 const facts = new TextMemo<LineFacts>();

@@ -3,8 +3,8 @@
 // The second copy adds nothing a reader lacks, so it is residue; the first copy stays.
 // A passage counts only when several of its paragraphs recur word for word in a row: a
 // single repeated line is a pull quote, a subheading from a table of contents or a chorus,
-// and stays. Linear: one map from a line's text (its LineFacts entry, when at hand: one
-// entry per text) to its first line.
+// and stays. Linear: a line's first sighting is noted in its LineFacts entry (one entry per
+// text), or in a map from its text when no entries are at hand.
 import type { LineFacts } from '../lineMemo';
 import type { RuleId } from '../model';
 import { wordCountUpTo } from '../shape';
@@ -21,8 +21,24 @@ const PARAGRAPH_WORDS = 12;
 /** Paragraphs a copy repeats, at least. */
 const MIN_PARAGRAPHS = 4;
 
+let scans = 0;
+
 export function findRepeatedPassages(lines: readonly string[], facts?: readonly LineFacts[]): RepeatBlock[] {
-  const firstAt = new Map<string | number, number>();
+  // Where a text was first seen: in its LineFacts entry (stamped with this scan), else a map.
+  const stamp = ++scans;
+  const firstAt = facts ? null : new Map<string, number>();
+  const seenBefore = (i: number): number | undefined => {
+    if (firstAt) {
+      const at = firstAt.get(lines[i]);
+      if (at === undefined) firstAt.set(lines[i], i);
+      return at;
+    }
+    const f = facts![i];
+    if (f.seenStamp === stamp) return f.seenAt;
+    f.seenStamp = stamp;
+    f.seenAt = i;
+    return undefined;
+  };
   const blocks: RepeatBlock[] = [];
   // The current run of non-blank lines seen before: where it starts, its paragraphs, and
   // the first copy's line of its first line (for the message).
@@ -45,10 +61,8 @@ export function findRepeatedPassages(lines: readonly string[], facts?: readonly 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) continue;
-    const key = facts ? facts[i].id : line;
-    const seen = firstAt.get(key);
+    const seen = seenBefore(i);
     if (seen === undefined) {
-      firstAt.set(key, i);
       flush();
       continue;
     }
