@@ -81,6 +81,9 @@ const CASES: [string, string][] = [
   ['a 600-character line that opens like a cookie banner', 'We use ' + repeat('cookie ', 85)],
   ['cookie banner openers on every line', repeat('We use cookies to improve your experience on our website.\n', 300 * KB)],
   ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
+  ['bare comment, shelf and end labels between paragraphs', 'Council approves new budget\n' + prose(4 * KB) + '\n' + repeat('12 Comments\nRelated articles\nShare this article\nAbout the author\nA paragraph that is long enough to read as prose, with many words in it, as a post between labels would be.\n', 300 * KB)],
+  ['the same paragraphs again and again (repeated passages)', repeat(prose(4 * KB) + '\n', 300 * KB)],
+  ['post navigation and reading-time lines', repeat('Previous PostNext Post\n5 min read\nNext articleHave the party at home\n', 300 * KB)],
 ];
 
 for (const [name, text] of CASES) {

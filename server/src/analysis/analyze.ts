@@ -629,9 +629,10 @@ function wholeLines(
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
   if (!layoutHeadline && verdict.headline !== null) {
     const story = { texts, roles, verdict, prose };
-    dropAfterCloser(story, [...comments, ...forms], linesWhere(texts, isBareCommentLabel), COMMENTS_CLOSE);
-    dropAfterCloser(story, [], linesWhere(texts, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
-    dropAfterCloser(story, [], linesWhere(texts, isEndLabel), END_LABEL_CLOSES);
+    // (labels are phrases: matched on the lines as written)
+    dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
+    dropAfterCloser(story, [], linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
+    dropAfterCloser(story, [], linesWhere(original, isEndLabel), END_LABEL_CLOSES);
   }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
@@ -801,7 +802,10 @@ function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly
   // below, under prose of its own (a form split in two by a note is still one form), or
   // paragraphs in a row (teaser excerpts come one at a time, between their titles and
   // dates), enough of them.
-  if (blocks.some((c) => c.first > end && proseWords(story, end + 1, c.first) >= STORY_BEFORE_CLOSER)) return;
+  // (the prose above a block only grows with the block's line: the last block tells)
+  let lastBlock = -1;
+  for (const c of blocks) if (c.first > lastBlock) lastBlock = c.first;
+  if (lastBlock > end && proseWords(story, end + 1, lastBlock) >= STORY_BEFORE_CLOSER) return;
   let afterWords = 0;
   let run = 0;
   let longestRun = 0;
