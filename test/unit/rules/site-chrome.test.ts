@@ -142,7 +142,7 @@ test('invalid: sentences about reading time are text', () => {
 });
 
 test('valid: links to the previous and next post, alone, paired or glued to the linked title', () => {
-  for (const t of ['Previous Post', 'Prev PostNext Post', '← Previous Post Next Post →', 'Previous PostReal Wedding Budget Breakdown', 'Next Post:Mastering Lunch Run', 'Next articleHave the Birthday Party at Home', 'Article précédent', 'Nächster Artikel', 'Следующая статья', 'المقال التالي', 'Önceki yazı', '次の記事', '다음 글']) {
+  for (const t of ['Previous Post', 'Prev PostNext Post', '← Previous Post Next Post →', 'Next Article Garmin Venu 4 review: Powerful and pricey', 'Previous PostReal Wedding Budget Breakdown', 'Next Post:Mastering Lunch Run', 'Next articleHave the Birthday Party at Home', 'Article précédent', 'Nächster Artikel', 'Следующая статья', 'المقال التالي', 'Önceki yazı', '次の記事', '다음 글']) {
     assert.equal(matchPostNav(t)?.rule, 'site-chrome', t);
   }
   const text = doc(HEAD, P1, P2, 'Previous PostCouncil delays vote on bus lanes', 'Next PostLibrary opens on Sundays');

@@ -260,8 +260,8 @@ export function classifyPage(input: PageInput): PageVerdict {
  * reach across a long menu to prose furniture below it (community rules, a sign-in dialog,
  * teaser excerpts), and inside the run a short line must be very likely furniture to go.
  * So the run is cut at long stretches of short lines, and one piece is the article's; in
- * the others the classifier's outer threshold applies. Code (braces, "=", ";", line numbers) is no gap: a
- * long listing is part of a tutorial.
+ * the others the classifier's outer threshold applies. Code (braces, "=", ";", line
+ * numbers) is no gap: a long listing is part of a tutorial.
  */
 function articleCore(pf: ReturnType<typeof pageFeatures>, hk: number, lines: readonly string[]): [number, number] {
   const bs = pf.bodyStart;

@@ -1,4 +1,4 @@
-// A passage copied twice: some pages print the article again below itself (an "print" or
+// A passage copied twice: some pages print the article again below itself (a "print" or
 // "amp" copy, a teaser card that repeats the intro, a scraper that caught the body twice).
 // The second copy adds nothing a reader lacks, so it is residue; the first copy stays.
 // A passage counts only when several of its paragraphs recur word for word in a row: a

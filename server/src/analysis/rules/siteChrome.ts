@@ -51,8 +51,8 @@ const MAX_READING_TIME_CHARS = 50;
 
 /** Links to the blog's neighbouring posts ("Previous Post", "Next articleHave the party at
  *  home", "← Previous Post Next Post →", "Article précédent", "次の記事"). The label must end
- *  the line or be followed by a colon, an arrow, another such label or, glued, the linked
- *  title's capital: "Next post, we will look at..." is a sentence. */
+ *  the line or be followed by a colon, an arrow, another such label or the linked title's
+ *  capital: "Next post, we will look at..." is a sentence. */
 const POST_NAV = new RegExp(
   '^\\s*(?:[«‹←<]\\s*)?(?:' +
     [
@@ -65,12 +65,14 @@ const POST_NAV = new RegExp(
     ')',
   'iu',
 );
-/** What may follow a neighbouring-post label (tested on the original case). */
-const POST_NAV_AFTER = /^(?:\s*$|\s*[:：»›→>|]|\p{Lu}|\p{Lo})/u;
+/** What may follow a neighbouring-post label (tested on the original case): the linked
+ *  title starts with a capital, glued or after a space ("Next Article Garmin Venu 4 review"). */
+const POST_NAV_AFTER = /^(?:\s*$|\s*[:：»›→>|]|\s*\p{Lu}|\s*\p{Lo})/u;
 const POST_NAV_PAIR = /^\s+(?:[«‹←<]\s*)?(?:previous|prev|next|older|newer)\s*(?:post|article|story|entry)(?![\p{L}\p{N}])/iu;
 const MAX_POST_NAV_CHARS = 200;
 
-/** The labels' first letters, in the scripts with case (other scripts go to the regex). */
+/** The labels' first letters in Latin, Cyrillic and Arabic script (letters above U+24FF,
+ *  CJK and Korean, go to the regex). */
 const POST_NAV_FIRST = new Set([...'pnoavsbPNOAVSB«‹←<ÖöПпСсا']);
 function mayOpenPostNav(line: string): boolean {
   let i = 0;
