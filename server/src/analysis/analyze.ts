@@ -748,8 +748,9 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * A shelf label ("Related articles", "More on X"), an author box ("About the author") or a
  * share label ("Share this article") after the story closes it the same way, but only when
  * no two paragraphs in a row follow (a "Related:" box inside the article, or share buttons
- * between its paragraphs, are followed by the rest of the story) and what follows holds no
- * more prose than the story above (else the page is a listing and that was its intro).
+ * between its paragraphs, are followed by the rest of the story), no numbered headings
+ * follow (a list article's next items), and what follows holds no more prose than the
+ * story above (else the page is a listing and that was its intro).
  */
 interface Story {
   texts: string[];
@@ -765,11 +766,14 @@ interface Closer {
   /** What follows is the page's content when its prose outweighs the story's this much (a
    *  listing of reviews under a "More on X" label: the "story" above was its intro). */
   maxShare: number;
+  /** Numbered headings below (a list article's items) mean the story goes on. */
+  keepNumbered: boolean;
   evidence: string;
 }
-const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, evidence: 'after the reader comments or the comment form, which close the article' };
-const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, evidence: 'after a shelf of links to other stories, which closes the article' };
-const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, evidence: 'after the author box or share buttons that close the article' };
+const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]\s+\S|(?:step|tip|part|schritt|étape|paso|passo|шаг)\s+\d{1,2}\b)/iu;
+const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, evidence: 'after the reader comments or the comment form, which close the article' };
+const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after a shelf of links to other stories, which closes the article' };
+const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after the author box or share buttons that close the article' };
 /** Words of the story's prose above a closer, at least. */
 const STORY_BEFORE_CLOSER = 100;
 
@@ -809,15 +813,21 @@ function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly
   let afterWords = 0;
   let run = 0;
   let longestRun = 0;
+  let numbered = 0;
   for (let i = end + 1; i < texts.length; i++) {
     if (texts[i].trim() === '') continue;
     if (prose[i] && roles[i] !== 'chrome') {
       afterWords += wordCount(texts[i]);
       longestRun = Math.max(longestRun, ++run);
-    } else run = 0;
+    } else {
+      run = 0;
+      if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) numbered++;
+    }
   }
   if (longestRun >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return;
   if (afterWords > storyWords * closer.maxShare) return;
+  // A list article's items ("4. Keep a spare key", "Step 5: ...") go on below a box inside it.
+  if (closer.keepNumbered && numbered >= 2) return;
   for (let i = end + 1; i < texts.length; i++) {
     if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
     roles[i] = 'chrome';

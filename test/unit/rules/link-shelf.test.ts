@@ -80,3 +80,9 @@ test('invalid: a listing page (more prose under the label than above it) keeps i
   const out = clean(text);
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) assert.ok(out.includes(EXCERPT(n)), `entry ${n} kept`);
 });
+
+test('invalid: a list article goes on below a "Related articles" box (numbered items, one paragraph each)', () => {
+  const items = [6, 7, 8].flatMap((n) => [`${n}. Keep a spare key somewhere safe`, `Item ${n}: a short paragraph of advice that the list gives under its numbered heading, as such articles do.`]);
+  const out = clean(pageWith(['Related articles', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', ...items]));
+  for (const n of [6, 7, 8]) assert.ok(out.includes(`Item ${n}:`), `item ${n} kept`);
+});
