@@ -15,7 +15,7 @@ import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './ru
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
-import { isEndLabel, matchPostNav } from './rules/siteChrome';
+import { isEndLabel, isTagLine, matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -632,7 +632,7 @@ function wholeLines(
     // (labels are phrases: matched on the lines as written)
     dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
     dropAfterCloser(story, [], linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
-    dropAfterCloser(story, [], linesWhere(original, isEndLabel), END_LABEL_CLOSES);
+    dropAfterCloser(story, [], linesWhere(original, (t) => isEndLabel(t) || isTagLine(t)), END_LABEL_CLOSES);
   }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
@@ -745,12 +745,13 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * front page). A bare label ("Comments", "12 Comments") opens a section too, where the
  * comments under it were not recognised (or are loaded by script and missing), but does not
  * count as another post's comments: teaser cards print "8 comments" under each.
- * A shelf label ("Related articles", "More on X"), an author box ("About the author") or a
- * share label ("Share this article") after the story closes it the same way, but only when
- * no two paragraphs in a row follow (a "Related:" box inside the article, or share buttons
- * between its paragraphs, are followed by the rest of the story), no numbered headings
- * follow (a list article's next items), and what follows holds no more prose than the
- * story above (else the page is a listing and that was its intro).
+ * A shelf label ("Related articles", "More on X"), an author box ("About the author"), a
+ * share label ("Share this article") or a tag list ("Tags: ...") after the story closes it
+ * the same way, but only when no two paragraphs in a row follow (a "Related:" box inside
+ * the article, or share buttons between its paragraphs, are followed by the rest of the
+ * story), no numbered headings follow (a list article's next items), and what follows
+ * holds no more prose than the story above (else the page is a listing and that was its
+ * intro).
  */
 interface Story {
   texts: string[];
@@ -773,7 +774,7 @@ interface Closer {
 const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]\s+\S|(?:step|tip|part|schritt|étape|paso|passo|шаг)\s+\d{1,2}\b)/iu;
 const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, evidence: 'after the reader comments or the comment form, which close the article' };
 const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after a shelf of links to other stories, which closes the article' };
-const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after the author box or share buttons that close the article' };
+const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after the author box, share buttons or tags that close the article' };
 /** Words of the story's prose above a closer, at least. */
 const STORY_BEFORE_CLOSER = 100;
 

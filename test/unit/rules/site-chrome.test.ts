@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { isEndLabel, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
+import { isEndLabel, isTagLine, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -184,4 +184,12 @@ test('valid: a share bar naming its networks ("Share this on Facebook", "Pocket"
 test('invalid: "Pocket" between paragraphs is a word of the story, not a share button', () => {
   const text = doc(HEAD, P1, 'Pocket', P2);
   assert.equal(clean(text), text);
+});
+
+test('valid: a tag list after the story closes it; the teasers below go', () => {
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), 'Tags: budget, parks, libraries', 'Mayor Promises New Pool for the East Side', 'The mayor said on Monday that the pool would open next summer, if the council agrees to pay for it.', 'Read more');
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  assert.ok(!out.includes('pool would open'), out);
+  assert.ok(isTagLine('Filed under: Politics') && isTagLine('Schlagworte: Haushalt') && !isTagLine('Tagged along with friends, she went.'));
 });

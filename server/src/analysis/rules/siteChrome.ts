@@ -103,6 +103,14 @@ export function isEndLabel(line: string): boolean {
   return line.length <= 2 * MAX_END_LABEL_CHARS && END_LABEL.test(line.trim());
 }
 
+/** A tag list's line ("Tags: budget, parks", "Filed under: Politics", "Schlagworte: ..."). */
+const TAG_LINE = /^\s*(?:tags|tagged|topics|filed under|categories|category|schlagworte|schlagwörter|stichwörter|mots-clés|etiquetas|temas|tag|теги|метки|etiketler|kata kunci)\s*[:：]/iu;
+const MAX_TAG_LINE_CHARS = 400;
+
+export function isTagLine(line: string): boolean {
+  return line.length <= MAX_TAG_LINE_CHARS && TAG_LINE.test(line);
+}
+
 /** A cookie banner's text: the site says it uses cookies ("We use cookies to...", "Utilizamos
  *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
  *  the site in its first words. */
