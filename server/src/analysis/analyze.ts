@@ -221,15 +221,7 @@ export function segmentOutput(
 ): SegmentOutput {
   const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
   const article = buildArticle(lines, s, result, mapper);
-  const residue: Residue[] = [];
-  for (const f of result.findings) {
-    const r = toResidue(lines, s.first, f, mapper, article ? articleIndex : -1);
-    const setting = opts.rules?.[r.rule];
-    if (setting === 'off') continue;
-    if (setting) r.severity = setting;
-    residue.push(r);
-  }
-  return { article, residue };
+  return { article, residue: segmentResidue(lines, s, result, mapper, opts, article ? articleIndex : -1) };
 }
 
 /**
@@ -242,15 +234,20 @@ function partialOutput(
 ): SegmentOutput {
   const result = analyzeSegmentCached(lines, s, phrases, eol, facts, looks);
   const article = withArticle ? buildArticle(lines, s, result, mapper) : null;
+  return { article, residue: segmentResidue(lines, s, result, positions, opts, article ? articleIndex : -1) };
+}
+
+/** A segment's findings as residue, with the user's per-rule settings applied ('off' drops). */
+function segmentResidue(lines: readonly Line[], s: Segment, result: SegResult, positions: PositionMapper, opts: AnalyzeOptions, article: number): Residue[] {
   const residue: Residue[] = [];
   for (const f of result.findings) {
-    const r = toResidue(lines, s.first, f, positions, article ? articleIndex : -1);
+    const r = toResidue(lines, s.first, f, positions, article);
     const setting = opts.rules?.[r.rule];
     if (setting === 'off') continue;
     if (setting) r.severity = setting;
     residue.push(r);
   }
-  return { article, residue };
+  return residue;
 }
 
 /** NUL bytes or a high share of control characters: not something a person reads. */

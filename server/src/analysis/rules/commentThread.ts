@@ -3,7 +3,7 @@
 // alone tends to keep them; the author lines give the thread away. Two of them make a
 // thread (one "The minister says:" line before a quote is an article's). Each comment runs
 // from its author line to the next one; the last one is as long as the longest before it.
-import type { RuleId } from '../model';
+import type { BlockHit } from './types';
 import { rememberedTest, type LineFacts } from '../lineMemo';
 import { isTimeLine, wordCount } from '../shape';
 
@@ -17,11 +17,7 @@ const VERBS = [
 const MAX_NAME = 61;
 const SENT_END = /[.!?…]["'”’»)\]]*$/u;
 
-export interface CommentBlock {
-  first: number;
-  last: number;
-  rule: RuleId;
-  evidence: string;
+export interface CommentBlock extends BlockHit {
   /** The post's title, when the section's label quotes it ("59 Comments on “Title”"). */
   title?: string;
 }

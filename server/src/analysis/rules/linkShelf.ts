@@ -7,7 +7,7 @@
 // introduces the paragraph. A shelf whose teasers carry their excerpts is the page
 // classifier's to judge.
 import { rememberedTest, type LineFacts } from '../lineMemo';
-import type { RuleId } from '../model';
+import type { BlockHit } from './types';
 import { isTimeLine, wordCountUpTo } from '../shape';
 
 /** The label: the whole line, maybe with a colon. "More on|from|about X" names up to four words. */
@@ -51,13 +51,6 @@ const MIN_ENTRIES = 2;
 /** "By Jane Doe": the lead word in either case, the name capitalised. */
 const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez)\s+\p{Lu}/u;
 
-export interface ShelfBlock {
-  first: number;
-  last: number;
-  rule: RuleId;
-  evidence: string;
-}
-
 function isLabel(t: string): boolean {
   // Turkish "İ" does not match "i" under /iu (it folds to "i" and a combining dot): read it as "I".
   return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t.includes('İ') ? t.replace(/İ/g, 'I') : t);
@@ -78,8 +71,8 @@ export function isLabelLine(line: string): boolean {
 }
 
 /** `facts`, when given, are the lines' LineFacts: the label test is remembered there. */
-export function findShelfBlocks(lines: readonly string[], facts?: readonly LineFacts[]): ShelfBlock[] {
-  const blocks: ShelfBlock[] = [];
+export function findShelfBlocks(lines: readonly string[], facts?: readonly LineFacts[]): BlockHit[] {
+  const blocks: BlockHit[] = [];
   // Above the story's first paragraph a label is more often the page's menu or a kicker
   // over the headline ("Latest", "Trending"), and the "entries" under it the headline itself.
   let storyStarted = false;

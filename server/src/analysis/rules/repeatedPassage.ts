@@ -6,15 +6,8 @@
 // and stays. Linear: a line's first sighting is noted in its LineFacts entry (one entry per
 // text), or in a map from its text when no entries are at hand.
 import type { LineFacts } from '../lineMemo';
-import type { RuleId } from '../model';
+import type { BlockHit } from './types';
 import { wordCountUpTo } from '../shape';
-
-export interface RepeatBlock {
-  first: number;
-  last: number;
-  rule: RuleId;
-  evidence: string;
-}
 
 /** A paragraph: so many words at least. Shorter lines (subheadings, names) may be in the run. */
 const PARAGRAPH_WORDS = 12;
@@ -23,7 +16,7 @@ const MIN_PARAGRAPHS = 4;
 
 let scans = 0;
 
-export function findRepeatedPassages(lines: readonly string[], facts?: readonly LineFacts[]): RepeatBlock[] {
+export function findRepeatedPassages(lines: readonly string[], facts?: readonly LineFacts[]): BlockHit[] {
   // Where a text was first seen: in its LineFacts entry (stamped with this scan), else a map.
   const stamp = ++scans;
   const firstAt = facts ? null : new Map<string, number>();
@@ -39,7 +32,7 @@ export function findRepeatedPassages(lines: readonly string[], facts?: readonly 
     f.seenAt = i;
     return undefined;
   };
-  const blocks: RepeatBlock[] = [];
+  const blocks: BlockHit[] = [];
   // The current run of non-blank lines seen before: where it starts, its paragraphs, and
   // the first copy's line of its first line (for the message).
   let runFirst = -1;

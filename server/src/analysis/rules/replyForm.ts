@@ -7,7 +7,7 @@
 // heading or a note among them (field names alone are a table). Every form has a heading or
 // a field marked required; notes are looked for only near one, which keeps the rule cheap on
 // big dumps.
-import type { RuleId } from '../model';
+import type { BlockHit } from './types';
 import { rememberedTest, type LineFacts } from '../lineMemo';
 import { wordCountUpTo } from '../shape';
 
@@ -49,13 +49,6 @@ const MAX_GAP = 2;
 /** A line between two form lines is the form's too when it is this short ("Δ", "Yes"). */
 const FILLER_WORDS = 3;
 
-export interface FormBlock {
-  first: number;
-  last: number;
-  rule: RuleId;
-  evidence: string;
-}
-
 function isNote(t: string): boolean {
   return t.length <= MAX_NOTE_CHARS && (HEADING.test(t) || NOTE.test(t));
 }
@@ -81,8 +74,8 @@ function isField(t: string): boolean {
 }
 
 /** `facts`, when given, are the lines' LineFacts: the heading-or-field test is remembered there. */
-export function findReplyForms(lines: readonly string[], facts?: readonly LineFacts[]): FormBlock[] {
-  const blocks: FormBlock[] = [];
+export function findReplyForms(lines: readonly string[], facts?: readonly LineFacts[]): BlockHit[] {
+  const blocks: BlockHit[] = [];
   // Most segments have no heading or field label at all: look for one before building anything
   // (a long line is never one, and needs no trimming to tell).
   let any = false;

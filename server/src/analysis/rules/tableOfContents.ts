@@ -4,7 +4,7 @@
 // are the article's and stay. An entry counts only when its text recurs later as a line of
 // its own, so a list that merely follows such a label ("Contents: flour, sugar, ...") is not
 // taken for one.
-import type { RuleId } from '../model';
+import type { BlockHit } from './types';
 
 const HEAD =
   /^(?:table of contents|contents|content|in this (?:article|post|guide|story|review|page)|jump to|skip to|on this page|quick links|what'?s inside|inhalt|inhaltsverzeichnis|inhaltsübersicht|sommaire|table des matières|dans cet article|índice|índice de contenidos|contenido|contenidos|en este artículo|indice|sommario|in questo articolo|spis treści|w tym artykule|содержание|оглавление|в этой статье|inhoud|inhoudsopgave|innehåll|indholdsfortegnelse|sisällys|obsah|tartalom|içindekiler|目次|目录|目錄|목차|สารบัญ|المحتويات|विषय सूची)\s*[:：]?\s*(?:\[\s*(?:show|hide|toggle)\s*\]|[-–—▾▼+]\s*)?$/iu;
@@ -12,13 +12,6 @@ const HEAD =
 /** Labels that are also ordinary subheadings ("Content", "Inhalt", "Índice" of a guide to
  *  contents, indexes...): a table of contents only with at least one entry under them. */
 const PLAIN_WORD = /^(?:contents?|inhalt|índice|indice|contenidos?|inhoud|innehåll|obsah|tartalom|sisällys|содержание|in this (?:article|post|guide|story|review|page)|on this page|what'?s inside)(?![\p{L}\p{N}])/iu;
-
-export interface TocBlock {
-  first: number;
-  last: number;
-  rule: RuleId;
-  evidence: string;
-}
 
 /** Entries are titles, not paragraphs. */
 const MAX_ENTRY_WORDS = 20;
@@ -40,8 +33,8 @@ function words(t: string): number {
   return s === '' ? 0 : s.split(/\s+/u).length;
 }
 
-export function findTocBlocks(lines: readonly string[]): TocBlock[] {
-  const blocks: TocBlock[] = [];
+export function findTocBlocks(lines: readonly string[]): BlockHit[] {
+  const blocks: BlockHit[] = [];
   let later: Map<string, number> | null = null; // key -> last line holding it
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim();

@@ -20,3 +20,12 @@ export interface LineHit {
   /** Set when the page classifier, not a phrase rule, made the call. */
   classifier?: boolean;
 }
+
+/** Whole lines `first`..`last` that a structural rule (a table of contents, a comment
+ *  section, a shelf of links, a comment form, a repeated passage) judged residue. */
+export interface BlockHit {
+  first: number;
+  last: number;
+  rule: RuleId;
+  evidence: string;
+}
