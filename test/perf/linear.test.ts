@@ -83,6 +83,8 @@ const CASES: [string, string][] = [
   ['comment labels with too few replies', repeat('Comments\nReply\nA line\nA line\nA line\nA line\nA line\nA line\nA line\nA line\n', 300 * KB)],
   ['bare comment, shelf and end labels between paragraphs', 'Council approves new budget\n' + prose(4 * KB) + '\n' + repeat('12 Comments\nRelated articles\nShare this article\nAbout the author\nA paragraph that is long enough to read as prose, with many words in it, as a post between labels would be.\n', 300 * KB)],
   ['the same paragraphs again and again (repeated passages)', repeat(prose(4 * KB) + '\n', 300 * KB)],
+  ['teaser cards glued to their excerpts, each unique', Array.from({ length: 3000 }, (_, k) => `Council Approves Budget For Parks${k}Residents were told the plan would be voted on again next week.`).join('\n')],
+  ['teaser cards glued to their excerpts, all alike', repeat('Council Approves Budget For Parks And LibrariesResidents were told the plan would be voted on again.\n', 300 * KB)],
   ['post navigation and reading-time lines', repeat('Previous PostNext Post\n5 min read\nNext articleHave the party at home\n', 300 * KB)],
 ];
 

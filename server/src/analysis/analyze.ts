@@ -11,6 +11,7 @@ import { findBrokenJoins } from './rules/brokenLine';
 import { findGluedHeadings } from './rules/gluedHeading';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
+import { findGluedTeasers } from './rules/gluedTeaser';
 import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
@@ -605,7 +606,7 @@ function wholeLines(
   const sections = findCommentSections(original, facts);
   const comments = [...findCommentBlocks(original, facts), ...sections];
   const forms = findReplyForms(original, facts);
-  const blocks = [...findTocBlocks(original), ...comments, ...findShelfBlocks(original, facts), ...forms];
+  const blocks = [...findTocBlocks(original), ...comments, ...findShelfBlocks(original, facts), ...forms, ...findGluedTeasers(original, facts)];
   for (const b of blocks) {
     for (let i = b.first; i <= b.last; i++) {
       if (isProtected(i) || texts[i].trim() === '' || ignored(i) || (hits[i] && !hits[i]!.weak)) continue;

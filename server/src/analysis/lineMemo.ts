@@ -42,7 +42,7 @@ export class TextMemo<V> {
  * callers must not mutate them.
  */
 /** The yes/no tests a rule remembers per line text: -1 until worked out, then 0 or 1. */
-export type LineFlag = 'author' | 'commentLabel' | 'shelfLabel' | 'formSeed' | 'formNote';
+export type LineFlag = 'author' | 'commentLabel' | 'shelfLabel' | 'formSeed' | 'formNote' | 'gluedTeaser';
 
 /** `test(text)`, remembered in `facts[flag]` when the line's facts are at hand. */
 export function rememberedTest(text: string, facts: LineFacts | undefined, flag: LineFlag, test: (t: string) => boolean): boolean {
@@ -77,6 +77,8 @@ export class LineFacts {
   formSeed = -1;
   /** Its note test ("Your email address will not be published"), the same way. */
   formNote = -1;
+  /** The teaser-card rule's title-glued-to-excerpt test, the same way. */
+  gluedTeaser = -1;
   /** wordSpaced(text) when it differs from the text; null when it is the text itself
    *  (not kept: it would pin the document the line was sliced from); undefined: not yet. */
   spaced: string | null | undefined = undefined;
