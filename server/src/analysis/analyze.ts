@@ -16,7 +16,7 @@ import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './ru
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
-import { isEndLabel, isTagLine, matchPostNav } from './rules/siteChrome';
+import { isEndLabel, isFooterCopyright, isTagLine, matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -631,6 +631,7 @@ function wholeLines(
     dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
     dropAfterCloser(story, [], linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
     dropAfterCloser(story, [], linesWhere(original, (t) => isEndLabel(t) || isTagLine(t)), END_LABEL_CLOSES);
+    dropAfterCloser(story, [], linesWhere(original, (t, i) => isFooterCopyright(t) && inFurniture(story, i)), FOOTER_CLOSES);
   }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
@@ -749,7 +750,7 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * the article, or share buttons between its paragraphs, are followed by the rest of the
  * story), no numbered headings follow (a list article's next items), and what follows
  * holds no more prose than the story above (else the page is a listing and that was its
- * intro).
+ * intro). The site's copyright line, inside the furniture below the story, closes the page.
  */
 interface Story {
   texts: string[];
@@ -773,6 +774,22 @@ const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]\s+\S|(?:step|tip|part|schritt|étap
 const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, evidence: 'after the reader comments or the comment form, which close the article' };
 const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after a shelf of links to other stories, which closes the article' };
 const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after the author box, share buttons or tags that close the article' };
+// Below the site's footer come dialogs, consent texts, community rules and disclaimers: prose
+// in paragraphs, so paragraphs in a row say nothing there; only a larger body of prose does.
+const FOOTER_CLOSES: Closer = { paragraphsInARow: Infinity, share: 0, maxShare: 1, keepNumbered: true, evidence: "after the site's footer, which closes the page" };
+/** Non-blank lines right above a footer's copyright line that must be furniture (a wire
+ *  story's own "© 2019 AP. All rights reserved" follows its last paragraph). */
+const FOOTER_RUN = 3;
+/** Line i follows FOOTER_RUN lines of furniture: the article ended above them. */
+function inFurniture({ texts, roles }: Story, i: number): boolean {
+  let seen = 0;
+  for (let k = i - 1; k >= 0 && seen < FOOTER_RUN; k--) {
+    if (texts[k].trim() === '') continue;
+    if (roles[k] !== 'chrome') return false;
+    seen++;
+  }
+  return seen >= FOOTER_RUN;
+}
 /** Words of the story's prose above a closer, at least. */
 const STORY_BEFORE_CLOSER = 100;
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { isEndLabel, isTagLine, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
+import { isEndLabel, isFooterCopyright, isTagLine, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -192,4 +192,31 @@ test('valid: a tag list after the story closes it; the teasers below go', () => 
   for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
   assert.ok(!out.includes('pool would open'), out);
   assert.ok(isTagLine('Filed under: Politics') && isTagLine('Schlagworte: Haushalt') && !isTagLine('Tagged along with friends, she went.'));
+});
+
+// The site's copyright line inside the furniture below the story closes the page: the sign-in
+// dialogs, consent notes and community rules printed after it go, paragraphs or not.
+const FOOTER_MENU = ['Privacy Policy', 'Terms of Use', 'Cookie Settings', 'Contact Us', 'Advertise with us'];
+const DIALOG = [
+  'I agree to the processing of my personal data for the purpose of creating a personal account on this site, as the policy says.',
+  'If you do not want us to continue processing your data, please click here to delete your account and all that it holds.',
+  'Users are obliged to speak respectfully to the other participants in the discussion and to the readers of the site at all times.',
+];
+test('valid: below the site footer, dialogs and rules in paragraphs go', () => {
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), ...FOOTER_MENU, '© 2019 Daily Herald. All rights reserved', 'Log in', ...DIALOG);
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  for (const d of DIALOG) assert.ok(!out.includes(d), d);
+});
+
+test('invalid: a wire story\'s copyright right under its last paragraph closes nothing; nor does a footer above more prose than the story', () => {
+  const wire = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), '© 2019 Associated Press. All rights reserved.', ...[6, 7].map(STORY_N));
+  for (const n of [6, 7]) assert.ok(clean(wire).includes(STORY_N(n)), `story ${n} kept`);
+  const listing = doc(HEAD, 'By Jane Doe', ...[1, 2].map(STORY_N), ...FOOTER_MENU, '© 2019 Daily Herald', ...[3, 4, 5, 6, 7].map(STORY_N));
+  for (const n of [3, 4, 5, 6, 7]) assert.ok(clean(listing).includes(STORY_N(n)), `story ${n} kept`);
+});
+
+test('footer copyright lines: a year or "all rights reserved"; not a photo credit', () => {
+  for (const t of ['© 2019 Sputnik. All rights reserved', 'Copyright 2024 Example Media Group', '(c) 2021', 'Tous droits réservés', '© Daily Herald Ltd 2020']) assert.ok(isFooterCopyright(t), t);
+  for (const t of ['© REUTERS / POOL', 'Photo: © Jane Doe', 'Copyright law was the subject of the hearing.']) assert.ok(!isFooterCopyright(t), t);
 });

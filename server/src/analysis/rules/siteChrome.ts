@@ -103,6 +103,16 @@ export function isEndLabel(line: string): boolean {
   return line.length <= 2 * MAX_END_LABEL_CHARS && END_LABEL.test(line.trim());
 }
 
+/** A site's footer line: a copyright with a year, or "all rights reserved" ("© 2019 Sputnik.
+ *  All rights reserved"), not a photo credit ("© Reuters"). */
+const FOOTER_YEAR = /(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}\p{N} .,&'’-]{1,60}\d{4})(?!\d)/iu;
+const RESERVED = /(?<![\p{L}\p{N}])(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|все права защищены|tutti i diritti riservati|todos os direitos reservados)(?![\p{L}\p{N}])/iu;
+const MAX_FOOTER_CHARS = 200;
+
+export function isFooterCopyright(line: string): boolean {
+  return line.length <= MAX_FOOTER_CHARS && mayHaveCopyright(line) && (FOOTER_YEAR.test(line) || RESERVED.test(line));
+}
+
 /** A tag list's line ("Tags: budget, parks", "Filed under: Politics", "Schlagworte: ..."). */
 const TAG_LINE = /^\s*(?:tags|tagged|topics|filed under|categories|category|schlagworte|schlagwörter|stichwörter|mots-clés|etiquetas|temas|tag|теги|метки|etiketler|kata kunci)\s*[:：]/iu;
 const MAX_TAG_LINE_CHARS = 400;
