@@ -768,15 +768,18 @@ interface Closer {
   maxShare: number;
   /** Numbered headings below (a list article's items) mean the story goes on. */
   keepNumbered: boolean;
+  /** When what follows this closer reads like the story, a later closer may still end it
+   *  (a label can be a box inside the story; comments are the story's end or another's). */
+  tryLater: boolean;
   evidence: string;
 }
 const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]\s+\S|(?:step|tip|part|schritt|étape|paso|passo|шаг)\s+\d{1,2}\b)/iu;
-const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, evidence: 'after the reader comments or the comment form, which close the article' };
-const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after a shelf of links to other stories, which closes the article' };
-const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, evidence: 'after the author box, share buttons or tags that close the article' };
+const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, tryLater: false, evidence: 'after the reader comments or the comment form, which close the article' };
+const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, tryLater: true, evidence: 'after a shelf of links to other stories, which closes the article' };
+const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, tryLater: true, evidence: 'after the author box, share buttons or tags that close the article' };
 // Below the site's footer come dialogs, consent texts, community rules and disclaimers: prose
 // in paragraphs, so paragraphs in a row say nothing there; only a larger body of prose does.
-const FOOTER_CLOSES: Closer = { paragraphsInARow: Infinity, share: 0, maxShare: 1, keepNumbered: true, evidence: "after the site's footer, which closes the page" };
+const FOOTER_CLOSES: Closer = { paragraphsInARow: Infinity, share: 0, maxShare: 1, keepNumbered: true, tryLater: true, evidence: "after the site's footer, which closes the page" };
 /** Non-blank lines right above a footer's copyright line that must be furniture (a wire
  *  story's own "© 2019 AP. All rights reserved" follows its last paragraph). */
 const FOOTER_RUN = 3;
@@ -796,66 +799,95 @@ const STORY_BEFORE_CLOSER = 100;
 /** `blocks`: sections that close the story and mark another post's end when found below it;
  *  `labels`: lines that close it but say nothing about what follows. */
 function dropAfterCloser(story: Story, blocks: readonly Span[], labels: readonly Span[], closer: Closer): void {
-  const { texts, roles, verdict, prose } = story;
+  const { texts, roles, verdict } = story;
   const h = verdict.headline!;
   const sorted = [...blocks, ...labels].sort((x, y) => x.first - y.first);
-  // The first closer after the story: after the headline and some of its prose (a "Most
-  // commented" box in the sidebar above the story closes nothing).
-  let storyWords = 0;
-  let line = h + 1;
-  let k = 0;
-  for (; k < sorted.length; k++) {
-    if (sorted[k].first <= h) continue;
-    for (; line < sorted[k].first; line++) if (prose[line] && roles[line] !== 'chrome') storyWords += wordCount(texts[line]);
-    if (storyWords >= STORY_BEFORE_CLOSER) break;
-  }
-  if (k >= sorted.length) return;
-  // Blocks one after the other (one per comment) make one section.
-  let end = sorted[k].last;
-  for (k++; k < sorted.length; k++) {
-    const c = sorted[k];
-    if (c.last <= end) continue;
-    if (c.first > end + 1 && !onlyBlanksOrChrome(texts, roles, end + 1, c.first)) break;
-    end = c.last;
-  }
-  // What follows is furniture unless it reads like another story: a section of its own
-  // below, under prose of its own (a form split in two by a note is still one form), or
-  // paragraphs in a row (teaser excerpts come one at a time, between their titles and
-  // dates), enough of them.
-  // (the prose above a block only grows with the block's line: the last block tells)
+  if (sorted.length === 0) return;
+  const tail = new Tail(story);
   let lastBlock = -1;
   for (const c of blocks) if (c.first > lastBlock) lastBlock = c.first;
-  if (lastBlock > end && proseWords(story, end + 1, lastBlock) >= STORY_BEFORE_CLOSER) return;
-  let afterWords = 0;
-  let run = 0;
-  let longestRun = 0;
-  let numbered = 0;
-  for (let i = end + 1; i < texts.length; i++) {
-    if (texts[i].trim() === '') continue;
-    if (prose[i] && roles[i] !== 'chrome') {
-      afterWords += wordCount(texts[i]);
-      longestRun = Math.max(longestRun, ++run);
-    } else {
-      run = 0;
-      if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) numbered++;
+  let k = 0;
+  while (k < sorted.length) {
+    // A closer after the story: after the headline and some of its prose (a "Most
+    // commented" box in the sidebar above the story closes nothing).
+    const storyWords = tail.words(h + 1, sorted[k].first);
+    if (sorted[k].first <= h || storyWords < STORY_BEFORE_CLOSER) {
+      k++;
+      continue;
     }
-  }
-  if (longestRun >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return;
-  if (afterWords > storyWords * closer.maxShare) return;
-  // A list article's items ("4. Keep a spare key", "Step 5: ...") go on below a box inside it.
-  if (closer.keepNumbered && numbered >= 2) return;
-  for (let i = end + 1; i < texts.length; i++) {
-    if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
-    roles[i] = 'chrome';
-    verdict.evidence[i] = closer.evidence;
+    // Blocks one after the other (one per comment) make one section.
+    let end = sorted[k].last;
+    for (k++; k < sorted.length; k++) {
+      const c = sorted[k];
+      if (c.last <= end) continue;
+      if (c.first > end + 1 && !onlyBlanksOrChrome(texts, roles, end + 1, c.first)) break;
+      end = c.last;
+    }
+    const after = afterCloser(tail, end, storyWords, lastBlock, closer);
+    if (after === 'closes') {
+      for (let i = end + 1; i < texts.length; i++) {
+        if (roles[i] === 'blank' || roles[i] === 'chrome') continue;
+        roles[i] = 'chrome';
+        verdict.evidence[i] = closer.evidence;
+      }
+      return;
+    }
+    // A label followed by more of the story was a box inside it: a later one may close it.
+    if (after === 'content' || !closer.tryLater) return;
   }
 }
 
-/** Words of the kept prose lines in [from, to). */
-function proseWords({ texts, roles, prose }: Story, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (prose[i] && roles[i] !== 'chrome') n += wordCount(texts[i]);
-  return n;
+/** What follows line `end`: furniture ('closes'), more of the story ('story': a label was a
+ *  box inside it) or the page's main content ('content': a listing under an intro, another
+ *  post, a list article's items). */
+function afterCloser(tail: Tail, end: number, storyWords: number, lastBlock: number, closer: Closer): 'closes' | 'story' | 'content' {
+  // Another story's end: a section of its own below, under prose of its own (a form split in
+  // two by a note is still one form). (The prose above a block only grows with the block's
+  // line: the last block tells.)
+  if (lastBlock > end && tail.words(end + 1, lastBlock) >= STORY_BEFORE_CLOSER) return 'content';
+  // More prose than the story above; a list article's items ("4. Keep a spare key", "Step 5:
+  // ...") going on below a box inside it.
+  const afterWords = tail.words(end + 1, tail.n);
+  if (afterWords > storyWords * closer.maxShare) return 'content';
+  if (closer.keepNumbered && tail.numbered[end + 1] >= 2) return 'content';
+  // Paragraphs in a row (teaser excerpts come one at a time, between their titles and
+  // dates), enough of them.
+  if (tail.longestRun[end + 1] >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return 'story';
+  return 'closes';
+}
+
+/** Per line, what the lines from it on hold: kept prose words (as prefix sums), the longest
+ *  run of kept paragraphs (blank lines do not break one), numbered headings. One pass, so
+ *  that trying closer after closer stays linear. */
+class Tail {
+  readonly n: number;
+  private readonly before: Float64Array;
+  readonly longestRun: Int32Array;
+  readonly numbered: Int32Array;
+  constructor({ texts, roles, prose }: Story) {
+    const n = (this.n = texts.length);
+    this.before = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) this.before[i + 1] = this.before[i] + (prose[i] && roles[i] !== 'chrome' ? wordCount(texts[i]) : 0);
+    this.longestRun = new Int32Array(n + 1);
+    this.numbered = new Int32Array(n + 1);
+    let run = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      let numbered = 0;
+      if (texts[i].trim() === '') {
+        // a blank line neither breaks nor extends a run
+      } else if (prose[i] && roles[i] !== 'chrome') run++;
+      else {
+        run = 0;
+        if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) numbered = 1;
+      }
+      this.longestRun[i] = Math.max(run, this.longestRun[i + 1]);
+      this.numbered[i] = this.numbered[i + 1] + numbered;
+    }
+  }
+  /** Kept prose words of the lines in [from, to). */
+  words(from: number, to: number): number {
+    return to > from ? this.before[to] - this.before[from] : 0;
+  }
 }
 
 interface Span {

@@ -150,8 +150,8 @@ test('valid: a bare "Comments" label after the story closes it too (its comments
 });
 
 test('bare comment labels: the word alone or counted, in several languages; not "Response:" or a sentence', () => {
-  for (const t of ['Comments', '12 Comments', 'Comments (3)', 'Kommentare', '3 Kommentare', 'Commentaires', 'Комментарии', 'Leave a comment', '댓글', 'コメント']) assert.ok(isBareCommentLabel(t), t);
-  for (const t of ['Response:', 'Reply', 'Comments are closed for this story.', 'Most commented', 'No comments yet']) assert.ok(!isBareCommentLabel(t), t);
+  for (const t of ['Comments', '12 Comments', 'Comments (3)', 'Kommentare', '3 Kommentare', 'Commentaires', 'Комментарии', 'Leave a comment', '댓글', 'コメント', 'Show Comments', 'View all 12 comments', 'Add Your Comment', 'Log in to comment', 'Join Discussion']) assert.ok(isBareCommentLabel(t), t);
+  for (const t of ['Response:', 'Reply', 'Comments are closed for this story.', 'Most commented', 'No comments yet', 'Show comments from readers were mixed', 'Add your comments to the survey by Friday.']) assert.ok(!isBareCommentLabel(t), t);
 });
 
 test('invalid: another post below the comments, with comments of its own, stays (a blog front page)', () => {

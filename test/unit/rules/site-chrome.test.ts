@@ -220,3 +220,18 @@ test('footer copyright lines: a year or "all rights reserved"; not a photo credi
   for (const t of ['© 2019 Sputnik. All rights reserved', 'Copyright 2024 Example Media Group', '(c) 2021', 'Tous droits réservés', '© Daily Herald Ltd 2020']) assert.ok(isFooterCopyright(t), t);
   for (const t of ['© REUTERS / POOL', 'Photo: © Jane Doe', 'Copyright law was the subject of the hearing.']) assert.ok(!isFooterCopyright(t), t);
 });
+
+test('valid: a "Related" box inside the story closes nothing, a shelf label after the rest of it does', () => {
+  const teaser = 'The mayor said on Monday that the pool would open next summer, if the council agrees to pay for it.';
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), 'Related articles', 'Mayor Promises New Pool for the East Side', 'Library Hours Extended on Weekends', ...[6, 7].map(STORY_N), 'More stories', 'Mayor Promises New Pool for the East Side', teaser, 'Read more');
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  assert.ok(!out.includes(teaser), out);
+});
+
+test('invalid: a label under every item of a list (one paragraph each) closes none of it', () => {
+  const item = (n: number) => [`Album ${n}: Songs From the Valley`, `Album ${n} is a record of quiet songs about the valley, recorded over two winters in a barn with one microphone and no overdubs at all.`, `More on Album ${n}`];
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap(item));
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) assert.ok(out.includes(item(n)[1]), `item ${n} kept`);
+});
