@@ -18,7 +18,7 @@ test('valid: a label after the story and the headlines under it', () => {
 test('valid: "More on X:" labels, shorter link lines after a headline, labels in other languages', () => {
   const more = [STORY, 'More on Kellogg:', 'Kellogg Video Essay Tips & Admissions Insights', 'Interview Guide', 'Your Chances at Kellogg: Acceptance Rate'];
   assert.deepEqual(span(more), [[1, 4]]);
-  for (const label of ['Lesen Sie auch:', 'À lire aussi', 'Leggi anche', 'Читайте также', '関連記事', "DON'T MISS"]) {
+  for (const label of ['Lesen Sie auch:', 'Read More News on', 'Read more stories about Kellogg', 'À lire aussi', 'Leggi anche', 'Читайте также', '関連記事', "DON'T MISS"]) {
     assert.equal(span([STORY, label, 'Mayor promises new pool for the east side', 'Library hours to be extended in spring']).length, 1, label);
   }
 });

@@ -15,7 +15,7 @@ const LABEL = new RegExp(
   '^(?:' +
     [
       "related(?: (?:articles?|stories|posts|content|reading|coverage|news|links|videos?))?",
-      'see also', 'read (?:more|next|also)', 'also read', 'also see', 'must read',
+      'see also', 'read (?:more|next|also)', 'read more (?:news|stories|articles)(?: (?:on|about|from|in)(?: \\S+(?: \\S+){0,3})?)?', 'also read', 'also see', 'must read',
       'more (?:stories|articles|news|videos?|coverage|reading)', 'more (?:on|from|about|in) \\S+(?: \\S+){0,3}',
       'you (?:may|might) also (?:like|enjoy|be interested in)', 'recommended(?: for you| reading| articles| stories)?',
       'popular(?: (?:posts|articles|stories|now))?', 'trending(?: (?:now|stories|articles))?',
