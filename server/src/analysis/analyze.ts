@@ -856,8 +856,13 @@ function afterCloser(tail: Tail, end: number, storyWords: number, lastBlock: num
   return 'closes';
 }
 
+/** A paragraph that says the story goes on below a closer has this many words: a teaser's
+ *  one-line excerpt, a question headline, a dialog's note are shorter. */
+const RUN_PARAGRAPH_WORDS = 20;
+
 /** Per line, what the lines from it on hold: kept prose words (as prefix sums), the longest
- *  run of kept paragraphs (blank lines do not break one), numbered headings. One pass, so
+ *  run of kept paragraphs of RUN_PARAGRAPH_WORDS or more (blank lines do not break one),
+ *  numbered headings. One pass, so
  *  that trying closer after closer stays linear. */
 class Tail {
   readonly n: number;
@@ -875,7 +880,7 @@ class Tail {
       let numbered = 0;
       if (texts[i].trim() === '') {
         // a blank line neither breaks nor extends a run
-      } else if (prose[i] && roles[i] !== 'chrome') run++;
+      } else if (prose[i] && roles[i] !== 'chrome' && wordCount(texts[i]) >= RUN_PARAGRAPH_WORDS) run++;
       else {
         run = 0;
         if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) numbered = 1;

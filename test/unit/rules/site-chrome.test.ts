@@ -235,3 +235,12 @@ test('invalid: a label under every item of a list (one paragraph each) closes no
   const out = clean(text);
   for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) assert.ok(out.includes(item(n)[1]), `item ${n} kept`);
 });
+
+test('valid: short teaser lines in a row (an excerpt, then a question headline) do not count as the story going on', () => {
+  const excerpt = 'The mayor said the pool would open next summer if the council pays.';
+  const question = 'Should the city pay for a second pool on the west side as well?';
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5].map(STORY_N), 'Related articles', 'Mayor Promises New Pool for the East Side', excerpt, question, 'Readers are split on the plan, a poll by the paper found this week.', 'Read more');
+  const out = clean(text);
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+  assert.ok(!out.includes(excerpt) && !out.includes(question), out);
+});

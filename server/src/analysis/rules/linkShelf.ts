@@ -20,7 +20,7 @@ const LABEL = new RegExp(
       'you (?:may|might) also (?:like|enjoy|be interested in)', 'recommended(?: for you| reading| articles| stories)?',
       'popular(?: (?:posts|articles|stories|now))?', 'trending(?: (?:now|stories|articles))?',
       'latest(?: (?:news|articles|posts|stories|videos?))?', 'most (?:read|popular|viewed|shared)',
-      'further reading', 'explore more', 'keep reading', 'up next', "don[’']?t miss", "editor[’']?s (?:picks?|choice)",
+      'further reading', 'explore more', 'keep reading', 'up next', 'next up(?: (?:in|on|from) \\S+(?: \\S+){0,3})?', "don[’']?t miss", "editor[’']?s (?:picks?|choice)",
       'top stories', 'in case you missed it', 'icymi', 'what to read next',
       // de, fr, es, it, pt, nl, pl, ru, ja, zh, ko, ar, hi
       'mehr zum thema', 'auch interessant', 'lesen sie auch', 'das könnte sie auch interessieren', 'weitere artikel',
