@@ -18,7 +18,7 @@ test('valid: a label after the story and the headlines under it', () => {
 test('valid: "More on X:" labels, shorter link lines after a headline, labels in other languages', () => {
   const more = [STORY, 'More on Kellogg:', 'Kellogg Video Essay Tips & Admissions Insights', 'Interview Guide', 'Your Chances at Kellogg: Acceptance Rate'];
   assert.deepEqual(span(more), [[1, 4]]);
-  for (const label of ['Lesen Sie auch:', 'Read More News on', 'Read more stories about Kellogg', 'À lire aussi', 'Leggi anche', 'Читайте также', '関連記事', "DON'T MISS"]) {
+  for (const label of ['Lesen Sie auch:', 'Read More News on', 'Most Popular Videos', 'More Proof Points', 'More Business News:', 'Next Up In Science & Health', 'Read more stories about Kellogg', 'À lire aussi', 'Leggi anche', 'Читайте также', '関連記事', "DON'T MISS"]) {
     assert.equal(span([STORY, label, 'Mayor promises new pool for the east side', 'Library hours to be extended in spring']).length, 1, label);
   }
 });
@@ -41,6 +41,9 @@ test('invalid: a title above a byline or a date is a story\'s own headline', () 
 test('invalid: a list under a label-like sentence, or sentences under a label', () => {
   assert.deepEqual(span([STORY, 'Popular stay-put renovations include:', 'Walk-in showers with seats', 'Grab bars that double as towel holders']), []);
   assert.deepEqual(span([STORY, 'Related', 'the council said it would revisit the plan.', 'it was not clear when.']), []);
+  // "More" opening a line of the story, or a section name in lower case, is no label
+  assert.deepEqual(span([STORY, 'More or less, the plan worked', 'Walk-in showers with seats', 'Grab bars that double as towel holders']), []);
+  assert.deepEqual(span([STORY, 'More people than ever', 'Walk-in showers with seats', 'Grab bars that double as towel holders']), []);
 });
 
 test('invalid: a title above a "By ..." line is a story\'s own headline', () => {

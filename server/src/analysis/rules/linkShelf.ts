@@ -19,7 +19,7 @@ const LABEL = new RegExp(
       'more (?:stories|articles|news|videos?|coverage|reading)', 'more (?:on|from|about|in) \\S+(?: \\S+){0,3}',
       'you (?:may|might) also (?:like|enjoy|be interested in)', 'recommended(?: for you| reading| articles| stories)?',
       'popular(?: (?:posts|articles|stories|now))?', 'trending(?: (?:now|stories|articles))?',
-      'latest(?: (?:news|articles|posts|stories|videos?))?', 'most (?:read|popular|viewed|shared)',
+      'latest(?: (?:news|articles|posts|stories|videos?))?', 'most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|posts|videos?|news|now|today|this week))?',
       'further reading', 'explore more', 'keep reading', 'up next', 'next up(?: (?:in|on|from) \\S+(?: \\S+){0,3})?', "don[’']?t miss", "editor[’']?s (?:picks?|choice)",
       'top stories', 'in case you missed it', 'icymi', 'what to read next',
       // de, fr, es, it, pt, nl, pl, ru, ja, zh, ko, ar, hi
@@ -51,9 +51,13 @@ const MIN_ENTRIES = 2;
 /** "By Jane Doe": the lead word in either case, the name capitalised. */
 const BYLINE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Pp]rzez)\s+\p{Lu}/u;
 
+/** "More" and a column's or section's name in capitals ("More Proof Points", "More Business
+ *  News"): a shelf of the site's other stories. */
+const MORE_NAMED = /^More(?: (?:\p{Lu}[\p{L}\p{N}'’&-]*|&)){1,4}\s*[:：]?$/u;
+
 function isLabel(t: string): boolean {
   // Turkish "İ" does not match "i" under /iu (it folds to "i" and a combining dot): read it as "I".
-  return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && LABEL.test(t.includes('İ') ? t.replace(/İ/g, 'I') : t);
+  return t.length > 0 && t.length <= MAX_LABEL_CHARS && !/^\p{Ll}/u.test(t) && (LABEL.test(t.includes('İ') ? t.replace(/İ/g, 'I') : t) || MORE_NAMED.test(t));
 }
 
 function isTitle(t: string): boolean {
