@@ -14,7 +14,7 @@ import { findTocBlocks } from './rules/tableOfContents';
 import { findGluedTeasers } from './rules/gluedTeaser';
 import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './rules/commentThread';
 import { findReplyForms } from './rules/replyForm';
-import { findShelfBlocks, isLabelLine } from './rules/linkShelf';
+import { findShelfBlocks, isLabelLine, isPopularityLabel } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
 import { isEndLabel, isFooterCopyright, isTagLine, matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
@@ -630,6 +630,7 @@ function wholeLines(
     // (labels are phrases: matched on the lines as written)
     dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
     dropAfterCloser(story, [], linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
+    dropAfterCloser(story, [], linesWhere(original, (t, i) => isPopularityLabel(t) && rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), POPULAR_CLOSES);
     dropAfterCloser(story, [], linesWhere(original, (t) => isEndLabel(t) || isTagLine(t)), END_LABEL_CLOSES);
     dropAfterCloser(story, [], linesWhere(original, (t, i) => isFooterCopyright(t) && inFurniture(story, i)), FOOTER_CLOSES);
   }
@@ -776,6 +777,10 @@ interface Closer {
 const NUMBERED_HEADING = /^\s*(?:\d{1,2}[.)]\s+\S|(?:step|tip|part|schritt|étape|paso|passo|шаг)\s+\d{1,2}\b)/iu;
 const COMMENTS_CLOSE: Closer = { paragraphsInARow: 3, share: 0.5, maxShare: Infinity, keepNumbered: false, tryLater: false, evidence: 'after the reader comments or the comment form, which close the article' };
 const SHELF_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, tryLater: true, evidence: 'after a shelf of links to other stories, which closes the article' };
+// A shelf of the site's most read stories is the site's, wherever it stands; a box of it
+// inside the story is followed by the rest of the story, more paragraphs than the shelf's
+// own excerpts (a handful, one per line).
+const POPULAR_CLOSES: Closer = { ...SHELF_CLOSES, paragraphsInARow: 6, evidence: 'after a shelf of the most read stories, which closes the article' };
 const END_LABEL_CLOSES: Closer = { paragraphsInARow: 2, share: 0, maxShare: 1, keepNumbered: true, tryLater: true, evidence: 'after the author box, share buttons or tags that close the article' };
 // Below the site's footer come dialogs, consent texts, community rules and disclaimers: prose
 // in paragraphs, so paragraphs in a row say nothing there; only a larger body of prose does.

@@ -244,3 +244,18 @@ test('valid: short teaser lines in a row (an excerpt, then a question headline) 
   for (const n of [1, 2, 3, 4, 5]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
   assert.ok(!out.includes(excerpt) && !out.includes(question), out);
 });
+
+test('valid: below a "Most Read" shelf, its teasers with their excerpts go even when they read as paragraphs', () => {
+  const card = (n: number) => `Council race number ${n} goes to a recount The city clerk said on Monday that the ballots would be counted again by hand before the end of the month.`;
+  const story = [1, 2, 3, 4, 5, 6, 7, 8].map(STORY_N);
+  const text = doc(HEAD, 'By Jane Doe', ...story, 'Most Read', ...[1, 2, 3, 4, 5].map(card), 'Sign up for the newsletter');
+  const out = clean(text);
+  for (const p of story) assert.ok(out.includes(p), p);
+  for (const n of [1, 2, 3, 4, 5]) assert.ok(!out.includes(card(n)), `card ${n} removed`);
+});
+
+test('invalid: a "Most Read" box inside the story, with the rest of the story below it, closes nothing', () => {
+  const text = doc(HEAD, 'By Jane Doe', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(STORY_N), 'Most Read', 'Mayor Promises New Pool for the East Side', 'Library Hours Extended on Weekends', ...[11, 12, 13, 14, 15, 16].map(STORY_N));
+  const out = clean(text);
+  for (const n of [11, 12, 13, 14, 15, 16]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
+});

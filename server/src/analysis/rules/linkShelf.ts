@@ -69,6 +69,14 @@ function isShortEntry(t: string): boolean {
   return t.length <= MAX_SHORT_CHARS && !/^\p{Ll}/u.test(t) && !/[.!?。！？]$/u.test(t);
 }
 
+/** A shelf label that ranks the site's stories by readers ("Most read", "Trending now",
+ *  "Popular", "Meistgelesen", "Les plus lus", "Lo más leído"). */
+const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스)/iu;
+
+export function isPopularityLabel(line: string): boolean {
+  return line.length <= 4 * MAX_LABEL_CHARS && POPULARITY.test(line);
+}
+
 /** A label line, however it is padded (a longer line is no label: not worth a trim). */
 export function isLabelLine(line: string): boolean {
   return line.length <= 4 * MAX_LABEL_CHARS && isLabel(line.trim());
