@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
 import { doc, found } from '../../support/ruleCase';
-import { matchPromoLine } from '../../../server/src/analysis/rules/promo';
+import { matchPromoLine, matchStoreButton } from '../../../server/src/analysis/rules/promo';
 
 const EN = [
   'Council approves new budget for city parks and libraries',
@@ -142,4 +142,19 @@ test('invalid: a social network in a sentence that asks nothing, or asks to watc
     'Watch the full speech on YouTube.', 'The minister posted the statement on Facebook on Tuesday evening.',
     '市长在新闻发布会上宣布了新的预算计划', 'Layanan ini tersedia di aplikasi resmi pemerintah sejak Maret.',
   ]) assert.equal(matchPromoLine(t), null, t);
+});
+
+test('valid: a shop\'s button beside a recommended product ("Buy on Amazon", "$29.99 at Walmart")', () => {
+  for (const t of ['Buy on Amazon', '$29.99 at Walmart', 'See price at Best Buy', 'Check price on Amazon', '€35 from Amazon', 'See it at Home Depot']) assert.ok(matchStoreButton(t), t);
+  const review = [
+    'The Acme Kettle boils a litre of water in three minutes and stays quiet while it does, which we liked.',
+    'Buy on Amazon',
+    'Its lid is stiff at first and the handle gets warm, but for the price it is the one we would buy again.',
+  ];
+  const text = doc('The Best Electric Kettles of the Year', ...review);
+  assert.ok(!clean(text).includes('Buy on Amazon'));
+});
+
+test('invalid: sentences that name a store, and the store alone', () => {
+  for (const t of ['I bought mine on Amazon', 'Amazon', 'Shop at Home Depot for the best deals this summer', 'Apple', 'Read on Kindle']) assert.equal(matchStoreButton(t), null, t);
 });

@@ -259,3 +259,8 @@ test('invalid: a "Most Read" box inside the story, with the rest of the story be
   const out = clean(text);
   for (const n of [11, 12, 13, 14, 15, 16]) assert.ok(out.includes(STORY_N(n)), `story ${n} kept`);
 });
+
+test('valid: an embedded post\'s placeholder ("View this post on Instagram") is furniture', () => {
+  const text = doc(HEAD, P1, 'View this post on Instagram', P2);
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});

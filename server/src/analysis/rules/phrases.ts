@@ -98,6 +98,10 @@ export const CHROME_LINES = phraseSet([
   'top stories', 'latest news', 'latest stories', 'editor\'s picks', 'top picks for you',
   'recommended stories', 'read more', 'read next', 'up next', 'next story',
   'previous story', 'next article', 'previous article', 'back to top', 'skip to content',
+  // an embedded post's placeholder, left where the embed was
+  'view this post on instagram', 'view this photo on instagram', 'view this video on instagram',
+  'view this post on facebook', 'view this post on tiktok', 'view this video on tiktok', 'view this post on x',
+  'view this video on youtube', 'view this post on threads', 'view this post on bluesky',
   'skip to main content', 'sign in', 'log in', 'login',
   'register', 'subscribe', 'my account', 'listen to this article', 'font size', 'text size', 'reprints',
   'all rights reserved', 'privacy policy', 'terms of use', 'terms of service', 'terms & conditions',

@@ -64,6 +64,19 @@ function matchConsentLine(t: string): LineHit | null {
   return null;
 }
 
+// A shop's button beside a product the article recommends: "Buy on Amazon", "$29 at
+// Walmart", "See price at Best Buy". The store's name ends a short line that is nothing but
+// the button (a sentence naming the store says more: "I bought mine on Amazon last year").
+const STORE = '(?:amazon|walmart|target|best buy|ebay|etsy|home depot|lowe[\'’]s|wayfair|costco|macy[\'’]s|nordstrom|sephora|ulta|rei|b&h(?: photo)?|newegg|apple|bookshop(?:\\.org)?|barnes (?:&|and) noble)';
+const STORE_BUTTON = new RegExp(`^(?:(?:buy|shop|order|read|get it|see it|view|see (?:the )?(?:price|deal)|check (?:the )?(?:price|deal)|check availability)(?: now)? (?:on|at|from)|[$€£]\\s?\\d[\\d.,]*(?: (?:at|from|on))?) ${STORE}(?:\\.com)?$`, 'iu');
+
+/** Judged after the page classifier (like links to the neighbouring posts): the buttons
+ *  sit among a review's product boxes, and ruled before it they change the layout it reads. */
+export function matchStoreButton(line: string): LineHit | null {
+  const t = line.trim();
+  return t.length >= 6 && t.length <= 40 && STORE_BUTTON.test(t) ? { rule: 'promo', evidence: `a shop's button ("${t}")` } : null;
+}
+
 export function matchPromoLine(line: string): LineHit | null {
   const t = line.trim();
   if (t.length < 6) return null;
