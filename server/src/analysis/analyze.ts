@@ -627,11 +627,12 @@ function wholeLines(
   if (!layoutHeadline) headlineAboveTimestamp(texts, roles, verdict, strong);
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
   if (!layoutHeadline && verdict.headline !== null) {
-    const story = { texts, roles, verdict, prose };
+    const story: Story = { texts, roles, verdict, prose, words: proseWordCounts(texts, prose) };
     // (labels are phrases: matched on the lines as written)
     dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
-    dropAfterCloser(story, [], linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), SHELF_CLOSES);
-    dropAfterCloser(story, [], linesWhere(original, (t, i) => isPopularityLabel(t) && rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)), POPULAR_CLOSES);
+    const shelfLabels = linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine));
+    dropAfterCloser(story, [], shelfLabels, SHELF_CLOSES);
+    dropAfterCloser(story, [], shelfLabels.filter((s) => isPopularityLabel(original[s.first])), POPULAR_CLOSES);
     dropAfterCloser(story, [], linesWhere(original, (t) => isEndLabel(t) || isTagLine(t)), END_LABEL_CLOSES);
     dropAfterCloser(story, [], linesWhere(original, (t, i) => isFooterCopyright(t) && inFurniture(story, i)), FOOTER_CLOSES);
   }
@@ -759,6 +760,13 @@ interface Story {
   roles: LineRole[];
   verdict: PageVerdict;
   prose: readonly boolean[];
+  /** Words of each prose line (0 for the others), counted once for all the closers. */
+  words: Int32Array;
+}
+function proseWordCounts(texts: readonly string[], prose: readonly boolean[]): Int32Array {
+  const w = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) if (prose[i]) w[i] = wordCount(texts[i]);
+  return w;
 }
 interface Closer {
   /** What follows is another story when it has this many paragraphs in a row ... */
@@ -855,10 +863,10 @@ function afterCloser(tail: Tail, end: number, storyWords: number, lastBlock: num
   // ...") going on below a box inside it.
   const afterWords = tail.words(end + 1, tail.n);
   if (afterWords > storyWords * closer.maxShare) return 'content';
-  if (closer.keepNumbered && tail.numbered[end + 1] >= 2) return 'content';
+  if (closer.keepNumbered && tail.numbered(end + 1) >= 2) return 'content';
   // Paragraphs in a row (teaser excerpts come one at a time, between their titles and
   // dates), enough of them.
-  if (tail.longestRun[end + 1] >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return 'story';
+  if (tail.longestRun(end + 1) >= closer.paragraphsInARow && afterWords > storyWords * closer.share) return 'story';
   return 'closes';
 }
 
@@ -873,31 +881,46 @@ const RUN_PARAGRAPH_WORDS = 20;
 class Tail {
   readonly n: number;
   private readonly before: Float64Array;
-  readonly longestRun: Int32Array;
-  readonly numbered: Int32Array;
-  constructor({ texts, roles, prose }: Story) {
-    const n = (this.n = texts.length);
+  private runs: { longest: Int32Array; numbered: Int32Array } | null = null;
+  constructor(private readonly story: Story) {
+    const { roles, words } = story;
+    const n = (this.n = roles.length);
     this.before = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) this.before[i + 1] = this.before[i] + (prose[i] && roles[i] !== 'chrome' ? wordCount(texts[i]) : 0);
-    this.longestRun = new Int32Array(n + 1);
-    this.numbered = new Int32Array(n + 1);
-    let run = 0;
-    for (let i = n - 1; i >= 0; i--) {
-      let numbered = 0;
-      if (texts[i].trim() === '') {
-        // a blank line neither breaks nor extends a run
-      } else if (prose[i] && roles[i] !== 'chrome' && wordCount(texts[i]) >= RUN_PARAGRAPH_WORDS) run++;
-      else {
-        run = 0;
-        if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) numbered = 1;
-      }
-      this.longestRun[i] = Math.max(run, this.longestRun[i + 1]);
-      this.numbered[i] = this.numbered[i + 1] + numbered;
-    }
+    for (let i = 0; i < n; i++) this.before[i + 1] = this.before[i] + (roles[i] !== 'chrome' ? words[i] : 0);
   }
   /** Kept prose words of the lines in [from, to). */
   words(from: number, to: number): number {
     return to > from ? this.before[to] - this.before[from] : 0;
+  }
+  /** The longest run of kept paragraphs from line i on. */
+  longestRun(i: number): number {
+    return this.tables().longest[i];
+  }
+  /** Numbered headings from line i on. */
+  numbered(i: number): number {
+    return this.tables().numbered[i];
+  }
+  // Worked out for the closers that get this far (most pages have none after the story).
+  private tables(): { longest: Int32Array; numbered: Int32Array } {
+    if (this.runs) return this.runs;
+    const { texts, roles, prose, words } = this.story;
+    const n = this.n;
+    const longest = new Int32Array(n + 1);
+    const numbered = new Int32Array(n + 1);
+    let run = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      let heading = 0;
+      if (texts[i].trim() === '') {
+        // a blank line neither breaks nor extends a run
+      } else if (prose[i] && roles[i] !== 'chrome' && words[i] >= RUN_PARAGRAPH_WORDS) run++;
+      else {
+        run = 0;
+        if (roles[i] !== 'chrome' && NUMBERED_HEADING.test(texts[i])) heading = 1;
+      }
+      longest[i] = Math.max(run, longest[i + 1]);
+      numbered[i] = numbered[i + 1] + heading;
+    }
+    return (this.runs = { longest, numbered });
   }
 }
 

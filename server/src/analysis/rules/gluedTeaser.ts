@@ -49,48 +49,58 @@ function leftKind(t: string, i: number): number {
   return c >= 0xaa && (LOWER.test(t[i]) || DIGIT.test(t[i])) ? 1 : 0;
 }
 
-/** The line's words: their count, and per word whether it is capitalised / lower-case. */
-interface Words {
-  ends: number[];
-  capitalised: number[]; // prefix counts
-  lower: number[];
-}
-function wordsOf(t: string): Words {
-  const w: Words = { ends: [], capitalised: [0], lower: [0] };
-  for (const m of t.matchAll(/\S+/gu)) {
-    const k = w.ends.length;
-    w.ends.push(m.index + m[0].length);
-    w.capitalised.push(w.capitalised[k] + (CAPITALISED.test(m[0]) ? 1 : 0));
-    w.lower.push(w.lower[k] + (leftKind(m[0], 0) === 1 && !DIGIT.test(m[0][0]) ? 1 : 0));
-  }
-  return w;
-}
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) || c === 0x1680 || c === 0xfeff;
 
 /** Where in `t` a title is glued to a sentence (the excerpt's first offset), or -1. */
 export function gluedJoin(t: string): number {
   if (t.length > MAX_CHARS || t.length < 30 || !MAYBE_JOIN.test(t)) return -1;
+  // One pass over the words: per word, whether it is capitalised or lower-case, and the
+  // joins inside it. The title is the words up to the join, the excerpt the words from it.
+  const ends: number[] = [];
+  const capitalised: number[] = [0]; // prefix counts
+  const lower: number[] = [0];
+  const joins: number[] = []; // offsets of capitals glued to what precedes them
+  const kinds: number[] = [];
+  let i = 0;
+  const n = t.length;
+  while (i < n) {
+    while (i < n && isSpace(t.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(t.charCodeAt(i))) {
+      if (i > start && isUpper(t, i)) {
+        const kind = leftKind(t, i - 1);
+        if (kind !== 0) {
+          joins.push(i);
+          kinds.push(kind);
+        }
+      }
+      i++;
+    }
+    const k = ends.length;
+    ends.push(i);
+    const c = t.charCodeAt(start);
+    const cap = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0x80 && CAPITALISED.test(t.slice(start, start + 2)));
+    const low = (c >= 97 && c <= 122) || (c >= 0xaa && LOWER.test(t[start]));
+    capitalised.push(capitalised[k] + (cap ? 1 : 0));
+    lower.push(lower[k] + (low ? 1 : 0));
+  }
   let joinedBefore = false;
-  let w: Words | null = null;
-  for (let at = 1; at < t.length; at++) {
-    if (!isUpper(t, at)) continue;
-    const kind = leftKind(t, at - 1);
-    if (kind === 0) continue;
+  let k = 0;
+  for (let j = 0; j < joins.length; j++) {
+    const at = joins[j];
     const wasJoined = joinedBefore;
-    if (kind === 1) joinedBefore = true;
+    if (kinds[j] === 1) joinedBefore = true;
     // after a digit, only a capitalised word counts ("250,000The"), not a model code ("15IRU9")
     if (DIGIT.test(t[at - 1]) && !LOWER.test(t[at + 1] ?? '')) continue;
-    w ??= wordsOf(t);
     // k: the word the join cuts; the title is words 0..k, the excerpt k..end
-    let k = 0;
-    while (w.ends[k] < at) k++;
+    while (ends[k] < at) k++;
     const left = k + 1;
-    const right = w.ends.length - k;
+    const right = ends.length - k;
     if (left < MIN_TITLE_WORDS || right < MIN_EXCERPT_WORDS) continue;
     // a join further left means a glued table or menu row, not one title
     if (wasJoined) return -1;
-    const capitalised = w.capitalised[k + 1] / left;
-    const lower = (w.lower[w.ends.length] - w.lower[k + 1]) / (right - 1);
-    if (capitalised >= 0.7 && lower >= 0.5) return at;
+    if (capitalised[k + 1] / left >= 0.7 && (lower[ends.length] - lower[k + 1]) / (right - 1) >= 0.5) return at;
   }
   return -1;
 }

@@ -73,6 +73,7 @@ const STORE_BUTTON = new RegExp(`^(?:(?:buy|shop|order|read|get it|see it|view|s
 /** Judged after the page classifier (like links to the neighbouring posts): the buttons
  *  sit among a review's product boxes, and ruled before it they change the layout it reads. */
 export function matchStoreButton(line: string): LineHit | null {
+  if (line.length > 80) return null;
   const t = line.trim();
   return t.length >= 6 && t.length <= 40 && STORE_BUTTON.test(t) ? { rule: 'promo', evidence: `a shop's button ("${t}")` } : null;
 }
