@@ -172,8 +172,8 @@ test('invalid: share buttons between paragraphs do not end the story', () => {
 });
 
 test('end labels: author boxes and share bars in several languages; not sentences', () => {
-  for (const t of ['About the author', 'About the Authors:', 'Über den Autor', 'Share this article', 'Share:', 'Teilen', 'Partager cet article', 'Об авторе', '著者について']) assert.ok(isEndLabel(t), t);
-  for (const t of ['About the author of the report, little is known.', 'Share prices rose 3%.', 'Shared values']) assert.ok(!isEndLabel(t), t);
+  for (const t of ['About the author', 'About the Authors:', 'Über den Autor', 'Share this article', 'Share:', 'Teilen', 'Partager cet article', 'Об авторе', '著者について', 'Post navigation', 'About the Reviewer', 'About Our Expert', 'Was this page helpful?']) assert.ok(isEndLabel(t), t);
+  for (const t of ['About the author of the report, little is known.', 'Share prices rose 3%.', 'Shared values', 'Post navigation was hard in the old app.', 'Was this page helpful to you, the reader asked.']) assert.ok(!isEndLabel(t), t);
 });
 
 test('valid: a share bar naming its networks ("Share this on Facebook", "Pocket", "Flipboard") goes whole', () => {

@@ -96,7 +96,7 @@ export function matchPostNav(line: string): LineHit | null {
  *  ("About the author", "Über den Autor", "Share this article", "Teilen"). Alone they are
  *  furniture the classifier mostly finds; analyze.ts reads them as the article's end. */
 const END_LABEL =
-  /^(?:about the authors?|author bio|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora|l['’]autore|об авторе|over de auteur|o autorze|yazar hakkında|tentang penulis|著者について|作者简介|기자 정보|share (?:this|the) (?:article|story|post|page)|share(?: on| this)?|teilen|diesen artikel teilen|partager(?: cet article)?|compartir(?: este artículo)?|condividi(?: questo articolo)?|compartilhe|поделиться|bagikan|paylaş)\s*[:：]?$/iu;
+  /^(?:about the authors?|author bio|post navigation|about the reviewers?|about (?:our|the) experts?|was this (?:page|article|post|story) helpful\??|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora|l['’]autore|об авторе|over de auteur|o autorze|yazar hakkında|tentang penulis|著者について|作者简介|기자 정보|share (?:this|the) (?:article|story|post|page)|share(?: on| this)?|teilen|diesen artikel teilen|partager(?: cet article)?|compartir(?: este artículo)?|condividi(?: questo articolo)?|compartilhe|поделиться|bagikan|paylaş)\s*[:：]?$/iu;
 const MAX_END_LABEL_CHARS = 40;
 
 export function isEndLabel(line: string): boolean {
