@@ -751,9 +751,11 @@ const ABOVE_HEADLINE_SHARE = 0.25;
  * share label ("Share this article") or a tag list ("Tags: ...") after the story closes it
  * the same way, but only when no two paragraphs in a row follow (a "Related:" box inside
  * the article, or share buttons between its paragraphs, are followed by the rest of the
- * story), no numbered headings follow (a list article's next items), and what follows
- * holds no more prose than the story above (else the page is a listing and that was its
- * intro). The site's copyright line, inside the furniture below the story, closes the page.
+ * story; then a later label may still close it), no numbered headings follow (a list
+ * article's next items), and what follows holds no more prose than the story above (else
+ * the page is a listing and that was its intro). A "Most read" shelf takes six paragraphs in
+ * a row to be a box inside the story. The site's copyright line, inside the furniture below
+ * the story, closes the page.
  */
 interface Story {
   texts: string[];
@@ -876,8 +878,7 @@ const RUN_PARAGRAPH_WORDS = 20;
 
 /** Per line, what the lines from it on hold: kept prose words (as prefix sums), the longest
  *  run of kept paragraphs of RUN_PARAGRAPH_WORDS or more (blank lines do not break one),
- *  numbered headings. One pass, so
- *  that trying closer after closer stays linear. */
+ *  numbered headings. Tables, so that trying closer after closer stays linear. */
 class Tail {
   readonly n: number;
   private readonly before: Float64Array;

@@ -110,11 +110,13 @@ function bare(w: string): string {
   return w.replace(/^[^\p{L}\p{N}]+|(?:['’]s)?[^\p{L}\p{N}]*$/gu, '');
 }
 
-/** The word of `t` around offset `at`, bare. */
+/** The word of `t` around offset `at` (delimited as MAYBE_JOINED_WORD delimits it), bare. */
 function wordAt(t: string, at: number): string {
-  const a = t.lastIndexOf(' ', at - 1) + 1;
-  const b = t.indexOf(' ', at);
-  return bare(t.slice(a, b < 0 ? t.length : b));
+  let a = at;
+  while (a > 0 && !isSpace(t.charCodeAt(a - 1))) a--;
+  let b = at;
+  while (b < t.length && !isSpace(t.charCodeAt(b))) b++;
+  return bare(t.slice(a, b));
 }
 
 /** `facts`, when given, are the lines' LineFacts: the shape test is remembered there. */
