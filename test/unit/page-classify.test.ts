@@ -3,7 +3,7 @@
 // contract (blank, ruled, header lines) holds; linear time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyPage, headlineOverDate, PageInput, PageVerdict } from '../../server/src/analysis/page/classify';
+import { classifyPage, headlineOverDate, headlineOverDeck, PageInput, PageVerdict } from '../../server/src/analysis/page/classify';
 import { clean } from '../../server/src/analysis';
 
 function input(lines: string[], headline: number | null = null, ruled: number[] = [], header: number[] = []): PageInput {
@@ -230,4 +230,22 @@ test('the dated candidate loses to a pick with a date, to a deck, to a name, and
   assert.equal(headlineOverDate(['Five open source alternatives to Trello', 'Seth Kenlon (Red Hat)', 'January 4, 2020 | 57 Comments |'], [c(0, 0), c(1, -1.4, 3)], 0), 0);
   // a year alone under a line is no date ("... in 2025" is a headline of its own)
   assert.equal(headlineOverDate(['Sprout Blog / Topics / Social Media', 'How to use social media ecommerce effectively in 2025', PROSE_EN[0]], [c(1, 0), c(0, -0.3)], 0), 0);
+});
+
+// A deck under the headline is longer; when the model puts it first by a little, the shorter
+// headline-shaped line right above it is the headline.
+test('a pick with a shorter headline-shaped line right above, scoring nearly as well, is that line\'s deck', () => {
+  const c = (at: number, score: number, words: number, prose = false, label = false) => ({ at, score, prose, words, label });
+  // "Your Car Maintenance Checklist" over "A guide to common services and their price ranges"
+  assert.equal(headlineOverDeck([c(3, -4), c(7, -0.2, 4), c(8, 0.5, 9)], 2), 1);
+});
+
+test('the pick stands: the line above is far below it, longer, a paragraph, a label, a kicker, or not adjacent', () => {
+  const c = (at: number, score: number, words: number, prose = false, label = false) => ({ at, score, prose, words, label });
+  assert.equal(headlineOverDeck([c(7, -1.8, 4), c(8, 0.5, 9)], 1), 1); // 2.3 logits below
+  assert.equal(headlineOverDeck([c(7, 0, 12), c(8, 0.5, 9)], 1), 1); // longer than the pick
+  assert.equal(headlineOverDeck([c(7, 0, 6, true), c(8, 0.5, 9)], 1), 1); // a paragraph
+  assert.equal(headlineOverDeck([c(7, 0, 3, false, true), c(8, 0.5, 9)], 1), 1); // "Section: Review"
+  assert.equal(headlineOverDeck([c(7, 0, 2), c(8, 0.5, 9)], 1), 1); // a two-word kicker
+  assert.equal(headlineOverDeck([c(6, 0, 4), c(8, 0.5, 9)], 1), 1); // a line between them
 });

@@ -182,6 +182,7 @@ export function classifyPage(input: PageInput): PageVerdict {
     let bestJ = -1;
     for (let j = 0; j < cands.length; j++) if (bestJ < 0 || hs[j] > hs[bestJ]) bestJ = j;
     if (bestJ >= 0) bestJ = headlineOverDate(input.lines, cands.map((k, j) => ({ line: pf.idx[k], score: hs[j], prose: pf.prose[k], words: pf.words[k] })), bestJ);
+    if (bestJ >= 0) bestJ = headlineOverDeck(cands.map((k, j) => ({ at: k, score: hs[j], prose: pf.prose[k], words: pf.words[k], label: pf.x[k * W + LABEL_COL] === 1 })), bestJ);
     if (bestJ >= 0) headline = pf.idx[cands[quotedTitleCandidate(input, pf.idx, cands) ?? headlineAboveByline(pf, cands, hs, bestJ)]];
   }
   const noRules = !input.ruled.some((r) => r !== null);
@@ -370,6 +371,31 @@ const SURE_HEADLINE = 3;
  * story's head): the best candidate just above that byline is the headline. Returns the
  * index into `cands` to use.
  */
+/**
+ * A deck (the standfirst under a headline) is longer than the headline and right under it,
+ * and reads enough like one that the model may put it first. When the line right above the
+ * pick scores nearly as well and is shorter, headline-shaped (no paragraph, no "Label: value"
+ * line, three words or more), that line is the headline and the pick its deck.
+ * `at` is a candidate's position among the classified lines (consecutive, blank lines left out).
+ */
+export function headlineOverDeck(cands: readonly DeckCandidate[], best: number): number {
+  const pick = cands[best];
+  const j = cands.findIndex((c) => c.at === pick.at - 1);
+  if (j < 0) return best;
+  const above = cands[j];
+  if (above.score < pick.score - DECK_MARGIN || above.prose || above.label || above.words < 3 || above.words >= pick.words) return best;
+  return j;
+}
+export interface DeckCandidate {
+  at: number;
+  score: number;
+  prose: boolean;
+  words: number;
+  label: boolean;
+}
+/** How far below the pick (in logits) the line above it may score and still be its headline. */
+const DECK_MARGIN = 1;
+
 function headlineAboveByline(pf: ReturnType<typeof pageFeatures>, cands: number[], hs: number[], bestJ: number): number {
   const W = pf.width;
   const pick = cands[bestJ];
