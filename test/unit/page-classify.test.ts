@@ -237,7 +237,7 @@ test('the dated candidate loses to a pick with a date, to a deck, to a name, and
 test('a pick with a shorter headline-shaped line right above, scoring nearly as well, is that line\'s deck', () => {
   const c = (at: number, score: number, words: number, prose = false, label = false) => ({ at, score, prose, words, label });
   // "Your Car Maintenance Checklist" over "A guide to common services and their price ranges"
-  assert.equal(headlineOverDeck([c(3, -4), c(7, -0.2, 4), c(8, 0.5, 9)], 2), 1);
+  assert.equal(headlineOverDeck([c(3, -4, 2), c(7, -0.2, 4), c(8, 0.5, 9)], 2), 1);
 });
 
 test('the pick stands: the line above is far below it, longer, a paragraph, a label, a kicker, or not adjacent', () => {

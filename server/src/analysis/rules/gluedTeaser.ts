@@ -119,13 +119,15 @@ function wordAt(t: string, at: number): string {
   return bare(t.slice(a, b));
 }
 
+const isGluedLine = (line: string): boolean => gluedJoin(line.trim()) >= 0;
+
 /** `facts`, when given, are the lines' LineFacts: the shape test is remembered there. */
 export function findGluedTeasers(lines: readonly string[], facts?: readonly LineFacts[]): BlockHit[] {
   const glued: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length < 30 || line.length > MAX_CHARS + 40) continue;
-    if (rememberedTest(line, facts?.[i], 'gluedTeaser', (t) => gluedJoin(t.trim()) >= 0)) glued.push(i);
+    if (rememberedTest(line, facts?.[i], 'gluedTeaser', isGluedLine)) glued.push(i);
   }
   // Only lines with company can be cards; most pages stop here, before the count below.
   const candidates = inCompany(glued);
