@@ -4,7 +4,7 @@
 // above a byline or a date, is a subheading or a story's own headline and stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findShelfBlocks } from '../../../server/src/analysis/rules/linkShelf';
+import { findShelfBlocks, isPopularityLabel } from '../../../server/src/analysis/rules/linkShelf';
 import { clean } from '../../../server/src/analysis';
 
 const STORY = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
@@ -88,4 +88,9 @@ test('invalid: a list article goes on below a "Related articles" box (numbered i
   const items = [6, 7, 8].flatMap((n) => [`${n}. Keep a spare key somewhere safe`, `Item ${n}: a short paragraph of advice that the list gives under its numbered heading, as such articles do.`]);
   const out = clean(pageWith(['Related articles', 'Mayor promises new pool for the east side', 'Library hours to be extended in spring', ...items]));
   for (const n of [6, 7, 8]) assert.ok(out.includes(`Item ${n}:`), `item ${n} kept`);
+});
+
+test('popularity labels rank the site\'s stories; words that only start like one do not', () => {
+  for (const t of ['Most Read', 'Most Popular Articles', 'Trending now', 'Popular', 'Meistgelesen', 'Les plus lus']) assert.ok(isPopularityLabel(t), t);
+  for (const t of ['Popularity contest', 'Trendingly', 'Mostly sunny']) assert.ok(!isPopularityLabel(t), t);
 });

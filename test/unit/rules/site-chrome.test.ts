@@ -217,7 +217,7 @@ test('invalid: a wire story\'s copyright right under its last paragraph closes n
 });
 
 test('footer copyright lines: a year or "all rights reserved"; not a photo credit', () => {
-  for (const t of ['© 2019 Sputnik. All rights reserved', 'Copyright 2024 Example Media Group', '(c) 2021', 'Tous droits réservés', '© Daily Herald Ltd 2020']) assert.ok(isFooterCopyright(t), t);
+  for (const t of ['© 2019 Sputnik. All rights reserved', 'Copyright 2024 Example Media Group', '(c) 2021', 'Tous droits réservés', '© Daily Herald Ltd 2020', 'Tutti i diritti riservati', 'Todos os direitos reservados']) assert.ok(isFooterCopyright(t), t);
   for (const t of ['© REUTERS / POOL', 'Photo: © Jane Doe', 'Copyright law was the subject of the hearing.']) assert.ok(!isFooterCopyright(t), t);
 });
 

@@ -71,7 +71,7 @@ function isShortEntry(t: string): boolean {
 
 /** A shelf label that ranks the site's stories by readers ("Most read", "Trending now",
  *  "Popular", "Meistgelesen", "Les plus lus", "Lo más leído"). */
-const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스)/iu;
+const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스)(?![\p{L}])/iu;
 
 export function isPopularityLabel(line: string): boolean {
   return line.length <= 4 * MAX_LABEL_CHARS && POPULARITY.test(line);

@@ -7,8 +7,8 @@ import { anyOf, lowerForPrecheck } from './precheck';
 import type { InlineHit, LineHit } from './types';
 
 const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|(?<![\p{L}\p{N}])copyright(?![\p{L}\p{N}])\s*(?:©|\d{4})|(?<![\p{L}\p{N}])all rights reserved(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])tous droits réservés(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])alle rechte vorbehalten(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])todos los derechos reservados(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])все права защищены(?![\p{L}\p{N}]))/iu;
-const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', 'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены']);
-/** Exact pre-check (see precheck.ts): COPYRIGHT needs one of its words. */
+const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', 'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены', 'tutti i diritti riservati', 'todos os direitos reservados']);
+/** Exact pre-check (see precheck.ts): COPYRIGHT needs one of its words (and RESERVED below). */
 function mayHaveCopyright(t: string): boolean {
   const lower = lowerForPrecheck(t);
   return lower === null || COPYRIGHT_KEYS.test(lower);
