@@ -70,12 +70,18 @@ function matchConsentLine(t: string): LineHit | null {
 const STORE = '(?:amazon|walmart|target|best buy|ebay|etsy|home depot|lowe[\'’]s|wayfair|costco|macy[\'’]s|nordstrom|sephora|ulta|rei|b&h(?: photo)?|newegg|apple|bookshop(?:\\.org)?|barnes (?:&|and) noble)';
 const STORE_BUTTON = new RegExp(`^(?:(?:buy|shop|order|read|get it|see it|view|see (?:the )?(?:price|deal)|check (?:the )?(?:price|deal)|check availability)(?: now)? (?:on|at|from)|[$€£]\\s?\\d[\\d.,]*(?: (?:at|from|on))?) ${STORE}(?:\\.com)?$`, 'iu');
 
+/** A deal button or a price widget's label, with no store named ("View Deal", "Check Price",
+ *  "Best Prices Today:", "Price comparison from over 24,000 stores worldwide"). */
+const DEAL_BUTTON = /^(?:(?:view|see|get|shop|check) (?:the )?(?:deals?|prices?|offers?)|best prices today:?|price comparison from \S.{0,60})$/iu;
+
 /** Judged after the page classifier (like links to the neighbouring posts): the buttons
  *  sit among a review's product boxes, and ruled before it they change the layout it reads. */
 export function matchStoreButton(line: string): LineHit | null {
   if (line.length > 80) return null;
   const t = line.trim();
-  return t.length >= 6 && t.length <= 40 && STORE_BUTTON.test(t) ? { rule: 'promo', evidence: `a shop's button ("${t}")` } : null;
+  if (t.length < 6) return null;
+  if (t.length <= 40 && STORE_BUTTON.test(t)) return { rule: 'promo', evidence: `a shop's button ("${t}")` };
+  return DEAL_BUTTON.test(t) ? { rule: 'promo', evidence: `a price widget's button or label ("${t}")` } : null;
 }
 
 export function matchPromoLine(line: string): LineHit | null {
