@@ -16,7 +16,7 @@ import { findCommentBlocks, findCommentSections, isBareCommentLabel } from './ru
 import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine, isPopularityLabel } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
-import { matchStoreButton } from './rules/promo';
+import { matchButtonLine } from './rules/promo';
 import { isEndLabel, isFooterCopyright, isTagLine, matchPostNav } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
@@ -667,7 +667,7 @@ function wholeLines(
   // Links to the neighbouring posts, the same way (they sit among the article's last lines).
   for (let i = 0; i < n; i++) {
     if (lineRule[i] || roles[i] === 'headline' || isProtected(i) || ignored(i)) continue;
-    const hit = matchPostNav(original[i]) ?? matchStoreButton(original[i]);
+    const hit = matchPostNav(original[i]) ?? matchButtonLine(original[i]);
     if (hit) lineRule[i] = hit;
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';

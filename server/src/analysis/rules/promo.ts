@@ -74,14 +74,20 @@ const STORE_BUTTON = new RegExp(`^(?:(?:buy|shop|order|read|get it|see it|view|s
  *  "Best Prices Today:", "Price comparison from over 24,000 stores worldwide"). */
 const DEAL_BUTTON = /^(?:(?:view|see|get|shop|check) (?:the )?(?:deals?|prices?|offers?)|best prices today:?|price comparison from \S.{0,60})$/iu;
 
-/** Judged after the page classifier (like links to the neighbouring posts): the buttons
- *  sit among a review's product boxes, and ruled before it they change the layout it reads. */
-export function matchStoreButton(line: string): LineHit | null {
+/** A call-to-action button alone on its line ("Learn More", "Book now", "Visit website",
+ *  "Get started ›"): a sentence never is just that. */
+const CTA_BUTTON = /^(?:learn more|book now|visit (?:the )?website|get the recipe|shop now|buy now|get started|get a quote|get quote|apply now|order now|download now|try (?:it )?(?:for )?free|start (?:your )?free trial|request a demo|book a demo|find out more|discover more|explore now)\s*[›»→>]?$/iu;
+
+/** A button alone on its line: a shop's, a price widget's, a call to action. Judged after the
+ *  page classifier (like links to the neighbouring posts): the buttons sit among a review's
+ *  product boxes, and ruled before it they change the layout it reads. */
+export function matchButtonLine(line: string): LineHit | null {
   if (line.length > 80) return null;
   const t = line.trim();
   if (t.length < 6) return null;
   if (t.length <= 40 && STORE_BUTTON.test(t)) return { rule: 'promo', evidence: `a shop's button ("${t}")` };
-  return DEAL_BUTTON.test(t) ? { rule: 'promo', evidence: `a price widget's button or label ("${t}")` } : null;
+  if (DEAL_BUTTON.test(t)) return { rule: 'promo', evidence: `a price widget's button or label ("${t}")` };
+  return t.length <= 30 && CTA_BUTTON.test(t) ? { rule: 'promo', evidence: `a call-to-action button ("${t}")` } : null;
 }
 
 export function matchPromoLine(line: string): LineHit | null {
