@@ -17,7 +17,7 @@ import { findReplyForms } from './rules/replyForm';
 import { findShelfBlocks, isLabelLine, isPopularityLabel } from './rules/linkShelf';
 import { findRepeatedPassages } from './rules/repeatedPassage';
 import { matchButtonLine } from './rules/promo';
-import { isEndLabel, isFooterCopyright, isTagLine, matchPostNav } from './rules/siteChrome';
+import { isEndLabel, isFooterCopyright, isTagLine, matchPostNav, matchStarRating } from './rules/siteChrome';
 import type { InlineHit, LineHit } from './rules/types';
 import { segment, Segment } from './segment';
 import { wordSpaced } from './script';
@@ -667,7 +667,7 @@ function wholeLines(
   // Links to the neighbouring posts, the same way (they sit among the article's last lines).
   for (let i = 0; i < n; i++) {
     if (lineRule[i] || roles[i] === 'headline' || isProtected(i) || ignored(i)) continue;
-    const hit = matchPostNav(original[i]) ?? matchButtonLine(original[i]);
+    const hit = matchPostNav(original[i]) ?? matchButtonLine(original[i]) ?? matchStarRating(original[i]);
     if (hit) lineRule[i] = hit;
   }
   for (let i = 0; i < n; i++) if (lineRule[i]) roles[i] = 'chrome';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clean } from '../../../server/src/analysis';
-import { isEndLabel, isFooterCopyright, isTagLine, matchChromeLine, matchPostNav } from '../../../server/src/analysis/rules/siteChrome';
+import { isEndLabel, isFooterCopyright, isTagLine, matchChromeLine, matchPostNav, matchStarRating } from '../../../server/src/analysis/rules/siteChrome';
 import { doc, found, HEAD, P1, P2 } from '../../support/ruleCase';
 
 test('valid: the comments / related-articles / tags / copyright tail is one block', () => {
@@ -262,5 +262,12 @@ test('invalid: a "Most Read" box inside the story, with the rest of the story be
 
 test('valid: an embedded post\'s placeholder ("View this post on Instagram") is furniture', () => {
   const text = doc(HEAD, P1, 'View this post on Instagram', P2);
+  assert.equal(clean(text), doc(HEAD, P1, P2));
+});
+
+test('rating widgets\' stars alone on a line go; stars in a sentence or a label stay', () => {
+  for (const t of ['★★★★★', '★★★★☆ (4.5)', '☆ ★ ☆ ★ ☆ ★', '⭐⭐⭐ 12']) assert.ok(matchStarRating(t), t);
+  for (const t of ['★ Editor\'s pick', 'We give it ★★★★ out of five.', '4 stars', '★']) assert.equal(matchStarRating(t), null, t);
+  const text = doc(HEAD, P1, '★★★★☆', P2);
   assert.equal(clean(text), doc(HEAD, P1, P2));
 });

@@ -113,6 +113,16 @@ export function isFooterCopyright(line: string): boolean {
   return line.length <= MAX_FOOTER_CHARS && mayHaveCopyright(line) && (FOOTER_YEAR.test(line) || RESERVED.test(line));
 }
 
+/** A rating widget's stars alone on a line ("★★★★☆", "☆ ★ ☆ ★ ☆", "★★★★★ (4.8)"): the
+ *  picture of a score, left as text. */
+const STAR_RATING = /^[★☆✩✪⭐\s]{3,}(?:\(?\d{1,3}(?:[.,]\d{1,2})?\)?)?$/u;
+
+export function matchStarRating(line: string): LineHit | null {
+  if (line.length > 120) return null;
+  const t = line.trim();
+  return t.length >= 3 && STAR_RATING.test(t) ? { rule: 'site-chrome', evidence: `a rating widget's stars ("${t.slice(0, 20)}")` } : null;
+}
+
 /** A tag list's line ("Tags: budget, parks", "Filed under: Politics", "Schlagworte: ..."). */
 const TAG_LINE = /^\s*(?:tags|tagged|topics|filed under|categories|category|schlagworte|schlagwörter|stichwörter|mots-clés|etiquetas|temas|tag|теги|метки|etiketler|kata kunci)\s*[:：]/iu;
 const MAX_TAG_LINE_CHARS = 400;
