@@ -76,7 +76,7 @@ const DEAL_BUTTON = /^(?:(?:view|see|get|shop|check) (?:the )?(?:deals?|prices?|
 
 /** A call-to-action button alone on its line ("Learn More", "Book now", "Visit website",
  *  "Get started ›"): a sentence never is just that. */
-const CTA_BUTTON = /^(?:learn more|book now|visit (?:the )?website|get the recipe|shop now|buy now|get started|get a quote|get quote|apply now|order now|download now|try (?:it )?(?:for )?free|start (?:your )?free trial|request a demo|book a demo|find out more|discover more|explore now)\s*[›»→>]?$/iu;
+const CTA_BUTTON = /^(?:learn more|book now|visit (?:the )?website|get the recipe|shop now|buy now|get started|get a quote|get quote|apply now|order now|download now|try (?:it )?(?:for )?free|start (?:your )?free trial|request a demo|book a demo|find out more|discover more|explore now|jump to (?:the )?(?:review|recipe|product|comments?)s?|print (?:the )?recipe|pin (?:this )?recipe|save (?:this )?recipe)\s*[›»→>]?$/iu;
 
 /** A button alone on its line: a shop's, a price widget's, a call to action. Judged after the
  *  page classifier (like links to the neighbouring posts): the buttons sit among a review's
