@@ -390,7 +390,9 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
   }
   // 5. Kept lines: inline residue and layout problems.
   const kept = (i: number) => roles[i] !== 'chrome' && roles[i] !== 'blank';
-  const hasInline = new Array<boolean>(n).fill(false);
+  // Lines with inline residue or a glued heading end a chain of broken lines: the chain's
+  // range would cover the other finding.
+  const endsChain = new Array<boolean>(n).fill(false);
   /** Where the last inline deletion of a line ends (a join must not start inside it). */
   const inlineEnd = new Array<number>(n).fill(0);
   for (let i = 0; i < n; i++) {
@@ -400,17 +402,17 @@ function analyzeSegment(texts: string[], facts: LineFacts[], headline: number, h
     // objects in it yet), and for-of over both kinds threw this function out of optimised
     // code ("wrong map") in the first segments of a big dump, to be compiled again.
     if (inline.length > 0) {
-      hasInline[i] = true;
+      endsChain[i] = true;
       for (let k = 0; k < inline.length; k++) {
         const h = inline[k];
         findings.push({ rule: h.rule, evidence: h.evidence, first: i, last: i, start: h.start, end: h.end });
         if (h.end > inlineEnd[i]) inlineEnd[i] = h.end;
       }
     }
-    if (roles[i] === 'body') pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i]);
+    if (roles[i] === 'body' && pushGluedHeadings(findings, i, texts[i], inline, eol, facts[i])) endsChain[i] = true;
   }
   const keptTexts = perLine(n, (i) => (kept(i) && !header[i] ? texts[i] : ''));
-  pushBrokenLines(findings, texts, keptTexts, hasInline, inlineEnd);
+  pushBrokenLines(findings, texts, keptTexts, endsChain, inlineEnd);
   // 6. Subheadings: short kept lines between stretches of prose.
   for (let i = 0; i < n; i++) {
     if (roles[i] !== 'body' || i === headline) continue;
@@ -433,16 +435,16 @@ function firstOfRole(texts: string[], roles: LineRole[], role: LineRole, header:
 }
 
 /**
- * The glued-heading findings of body line `i`. A heading glued on both sides gives two
- * breaks: one finding, two edits. A heading inside (or touching) text that is deleted anyway
- * is not reported. (Steps of analyzeSegment are functions of their own: the optimising
+ * The glued-heading findings of body line `i`; true when there are any. A heading glued on
+ * both sides gives two breaks: one finding, two edits. A heading inside (or touching) text
+ * that is deleted anyway is not reported. (Steps of analyzeSegment are functions of their own: the optimising
  * compiler recompiles a smaller function when one of them bails out.)
  */
-function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inline: readonly InlineHit[], eol: string, facts: LineFacts): void {
+function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inline: readonly InlineHit[], eol: string, facts: LineFacts): boolean {
   const found = findGluedHeadings(text, eol, facts);
   // Most body lines have none: nothing is allocated for them (this step made 45 MB of
   // garbage at 10 MB: an empty array, two closures and their context per body line).
-  if (found.length === 0) return;
+  if (found.length === 0) return false;
   const glued = apartFrom(found, inline);
   for (let k = 0; k < glued.length; k++) {
     const h = glued[k];
@@ -455,6 +457,7 @@ function pushGluedHeadings(findings: SegFinding[], i: number, text: string, inli
     const last = parts.length > 1 ? pair : h;
     findings.push({ rule: h.rule, evidence: last.evidence, first: i, last: i, start: parts[0].col, end: parts[parts.length - 1].endCol, parts });
   }
+  return glued.length > 0;
 }
 
 /** The hits of `found` that touch none of `inline` (a loop: no closures, see pushGluedHeadings). */
@@ -470,12 +473,13 @@ function apartFrom(found: readonly InlineHit[], inline: readonly InlineHit[]): I
 }
 
 /** Broken lines: a chain of joins ("Telegram" / "and" / ", citing") is one finding. */
-function pushBrokenLines(findings: SegFinding[], texts: string[], keptTexts: string[], hasInline: boolean[], inlineEnd: number[]): void {
+function pushBrokenLines(findings: SegFinding[], texts: string[], keptTexts: string[], endsChain: boolean[], inlineEnd: number[]): void {
   const joins = findBrokenJoins(keptTexts);
   for (let k = 0; k < joins.length; ) {
     let e = k;
-    // A line with inline residue ends a chain: the chain's range would cover that residue.
-    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !hasInline[joins[e + 1].line]) e++;
+    // A line with inline residue or a glued heading ends a chain: the chain's range would
+    // cover that finding.
+    while (e + 1 < joins.length && joins[e + 1].line === joins[e].line + 1 && !endsChain[joins[e + 1].line]) e++;
     // A loop with push, not slice().map(): the optimised code kept bailing out here ("wrong
     // map", dozens of times per big dump, each one finishing the segment unoptimised).
     const parts: Part[] = [];

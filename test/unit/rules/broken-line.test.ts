@@ -84,3 +84,17 @@ test(
     assert.equal(clean(text, { layout: true }), text);
   },
 );
+
+test('a glued heading inside a broken sentence ends the chain: layout findings never overlap', () => {
+  const text = doc(HEAD,
+    "Russia's push for digital sovereignty, including the development of a",
+    'state-backed messaging app PUSHES FOR DIPLOMATIC DIALOGUE Turkey and others said that the',
+    'app would be integrated with government services, officials in Moscow said on Monday.',
+    P2);
+  const model = analyze(text);
+  const layout = model.residue.filter((r) => r.rule === 'broken-line' || r.rule === 'glued-heading');
+  assert.ok(layout.some((r) => r.rule === 'glued-heading') && layout.some((r) => r.rule === 'broken-line'));
+  for (const a of layout) for (const b of model.residue) {
+    if (a !== b) assert.ok(a.end <= b.start || b.end <= a.start, `${a.rule} ${a.start}-${a.end} overlaps ${b.rule} ${b.start}-${b.end}`);
+  }
+});
