@@ -6,8 +6,12 @@ import { CHROME_LINES, CHROME_PREFIXES, CHROME_WEAK } from './phrases';
 import { anyOf, lowerForPrecheck } from './precheck';
 import type { InlineHit, LineHit } from './types';
 
-const COPYRIGHT = /(?:©|\(c\)\s*\d{4}|(?<![\p{L}\p{N}])copyright(?![\p{L}\p{N}])\s*(?:©|\d{4})|(?<![\p{L}\p{N}])all rights reserved(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])tous droits réservés(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])alle rechte vorbehalten(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])todos los derechos reservados(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])все права защищены(?![\p{L}\p{N}]))/iu;
-const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', 'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены', 'tutti i diritti riservati', 'todos os direitos reservados']);
+/** "All rights reserved" in the languages the footers are written in: one list for the
+ *  copyright line rule, its pre-check and the footer closer's test below. */
+const RESERVED_PHRASES = ['all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены', 'tutti i diritti riservati', 'todos os direitos reservados'];
+const RESERVED_ALT = `(?<![\\p{L}\\p{N}])(?:${RESERVED_PHRASES.join('|')})(?![\\p{L}\\p{N}])`;
+const COPYRIGHT = new RegExp(`©|\\(c\\)\\s*\\d{4}|(?<![\\p{L}\\p{N}])copyright(?![\\p{L}\\p{N}])\\s*(?:©|\\d{4})|${RESERVED_ALT}`, 'iu');
+const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', ...RESERVED_PHRASES]);
 /** Exact pre-check (see precheck.ts): COPYRIGHT needs one of its words (and RESERVED below). */
 function mayHaveCopyright(t: string): boolean {
   const lower = lowerForPrecheck(t);
@@ -106,7 +110,7 @@ export function isEndLabel(line: string): boolean {
 /** A site's footer line: a copyright with a year, or "all rights reserved" ("© 2019 Sputnik.
  *  All rights reserved"), not a photo credit ("© Reuters"). */
 const FOOTER_YEAR = /(?:©|\(c\)|copyright)\s*(?:\d{4}|[\p{L}\p{N} .,&'’-]{1,60}\d{4})(?!\d)/iu;
-const RESERVED = /(?<![\p{L}\p{N}])(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|все права защищены|tutti i diritti riservati|todos os direitos reservados)(?![\p{L}\p{N}])/iu;
+const RESERVED = new RegExp(RESERVED_ALT, 'iu');
 const MAX_FOOTER_CHARS = 200;
 
 export function isFooterCopyright(line: string): boolean {
