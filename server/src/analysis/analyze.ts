@@ -632,13 +632,13 @@ function wholeLines(
   if (!layoutHeadline && verdict.headline !== null) dropAboveHeadline(texts, roles, verdict.headline, prose);
   if (!layoutHeadline && verdict.headline !== null) {
     const story: Story = { texts, roles, verdict, prose, words: proseWordCounts(texts, prose) };
-    // (labels are phrases: matched on the lines as written)
-    dropAfterCloser(story, [...comments, ...forms], linesWhere(original, isBareCommentLabel), COMMENTS_CLOSE);
-    const shelfLabels = linesWhere(original, (t, i) => rememberedTest(t, facts[i], 'shelfLabel', isLabelLine));
-    dropAfterCloser(story, [], shelfLabels, SHELF_CLOSES);
-    dropAfterCloser(story, [], shelfLabels.filter((s) => isPopularityLabel(original[s.first])), POPULAR_CLOSES);
-    dropAfterCloser(story, [], linesWhere(original, (t) => isEndLabel(t) || isTagLine(t)), END_LABEL_CLOSES);
-    dropAfterCloser(story, [], linesWhere(original, (t, i) => isFooterCopyright(t) && inFurniture(story, i)), FOOTER_CLOSES);
+    const labels = closerLabels(original, facts);
+    dropAfterCloser(story, [...comments, ...forms], labels.comment, COMMENTS_CLOSE);
+    dropAfterCloser(story, [], labels.shelf, SHELF_CLOSES);
+    dropAfterCloser(story, [], labels.shelf.filter((s) => isPopularityLabel(original[s.first])), POPULAR_CLOSES);
+    dropAfterCloser(story, [], labels.end, END_LABEL_CLOSES);
+    // (whether furniture stands above a footer is read after the closers above have run)
+    dropAfterCloser(story, [], labels.footer.filter((s) => inFurniture(story, s.first)), FOOTER_CLOSES);
   }
   if (headline >= 0) keepProseUnderKnownHeadline(texts, roles, strong, prose);
   keepBrokenSentences(texts, roles, strong);
@@ -934,10 +934,17 @@ interface Span {
   last: number;
 }
 
-/** The lines passing `test`, as one-line spans. */
-function linesWhere(texts: string[], test: (line: string, i: number) => boolean): Span[] {
-  const out: Span[] = [];
-  for (let i = 0; i < texts.length; i++) if (test(texts[i], i)) out.push({ first: i, last: i });
+/** The closers' label lines, in one pass over the lines as written (labels are phrases):
+ *  comment labels, shelf labels, end labels (author box, share label, tags), footers. */
+function closerLabels(lines: readonly string[], facts: readonly LineFacts[]): { comment: Span[]; shelf: Span[]; end: Span[]; footer: Span[] } {
+  const out = { comment: [] as Span[], shelf: [] as Span[], end: [] as Span[], footer: [] as Span[] };
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    if (isBareCommentLabel(t)) out.comment.push({ first: i, last: i });
+    if (rememberedTest(t, facts[i], 'shelfLabel', isLabelLine)) out.shelf.push({ first: i, last: i });
+    if (isEndLabel(t) || isTagLine(t)) out.end.push({ first: i, last: i });
+    if (isFooterCopyright(t)) out.footer.push({ first: i, last: i });
+  }
   return out;
 }
 
