@@ -10,7 +10,7 @@
 // these segments too, but joins every segment's lines into one string to key and compare it:
 // three copies of a 10 MB dump, some 60 MB kept and copied. The CLI, which analyses each text
 // once, switches that cache off, and this takes its place within one analyze() call.)
-import type { SegResult } from './analyze';
+import type { SegResult } from './segmentAnalysis';
 import type { LineFacts } from './lineMemo';
 
 interface Entry {

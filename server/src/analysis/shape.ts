@@ -213,3 +213,9 @@ export function isSourceName(s: string): boolean {
   // A capital, a digit, or a letter of a script without case (朝日新聞, 연합뉴스, الجزيرة).
   return /^[\p{Lu}\p{N}\p{Lo}]/u.test(t);
 }
+
+/** A line of prose: long enough, or ends like a sentence with several words. */
+export function isProse(t: string): boolean {
+  const w = wordCountUpTo(t, 25);
+  return w >= 25 || (w >= 8 && endsSentence(t));
+}

@@ -146,3 +146,15 @@ export function snapToCodePoint(text: string, offset: number): number {
   if (prev >= 0xd800 && prev <= 0xdbff && cur >= 0xdc00 && cur <= 0xdfff) return offset - 1;
   return offset;
 }
+
+/**
+ * [fn(0), ..., fn(n - 1)], built with push. The per-line arrays of a segment are made this
+ * way, not with map() or slice(): arrays those make differ in elements kind with the tier
+ * of the code making them, and optimised code that met the other kind bailed out ("wrong
+ * map") and was recompiled, 50-300 ms of compiling each time for analyzeSegment.
+ */
+export function perLine<T>(n: number, fn: (i: number) => T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(fn(i));
+  return out;
+}
