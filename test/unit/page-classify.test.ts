@@ -93,7 +93,7 @@ test('Russian and Hindi pages: prose kept, navigation removed', () => {
     assert.equal(v.headline, p.h);
     // The second-stage model (0.9 threshold inside the page, 0.7 outside its prose) is not
     // sure of one-word menu items on a page this small; the engine drops what stands above
-    // the headline it found (analyze.ts dropAboveHeadline), so the clean text has no menu.
+    // the headline it found (lineRoles.ts dropAboveHeadline), so the clean text has no menu.
     const out = clean(p.lines.join('\n')).split('\n');
     const navLeft = p.nav.filter((i) => out.includes(p.lines[i]));
     assert.ok(navLeft.length <= p.nav.length * 0.4, `navigation kept: ${navLeft.map((i) => p.lines[i]).join(',')}`);

@@ -86,7 +86,7 @@ function mayOpenPostNav(line: string): boolean {
   return c > 0x24ff || POST_NAV_FIRST.has(line[i]);
 }
 
-/** Judged after the page classifier (analyze.ts): these lines sit among the article's last
+/** Judged after the page classifier (lineRoles.ts): these lines sit among the article's last
  *  lines, and ruling them before it changes the context its boundary model reads. */
 export function matchPostNav(line: string): LineHit | null {
   if (line.length > MAX_POST_NAV_CHARS || !mayOpenPostNav(line)) return null;
@@ -98,7 +98,7 @@ export function matchPostNav(line: string): LineHit | null {
 
 /** Labels that, after the story, stand where it ends: the author box and the share bar
  *  ("About the author", "Über den Autor", "Share this article", "Teilen"). Alone they are
- *  furniture the classifier mostly finds; analyze.ts reads them as the article's end. */
+ *  furniture the classifier mostly finds; closers.ts reads them as the article's end. */
 const END_LABEL =
   /^(?:about the authors?|author bio|post navigation|about the reviewers?|about (?:our|the) experts?|was this (?:page|article|post|story) helpful\??|über den autor|über die autorin|à propos de l['’]auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora|l['’]autore|об авторе|over de auteur|o autorze|yazar hakkında|tentang penulis|著者について|作者简介|기자 정보|share (?:this|the) (?:article|story|post|page)|share(?: on| this)?|teilen|diesen artikel teilen|partager(?: cet article)?|compartir(?: este artículo)?|condividi(?: questo articolo)?|compartilhe|поделиться|bagikan|paylaş)\s*[:：]?$/iu;
 const MAX_END_LABEL_CHARS = 40;
