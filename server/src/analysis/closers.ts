@@ -216,6 +216,27 @@ function onlyBlanksOrChrome(texts: string[], roles: LineRole[], from: number, to
 }
 
 /**
+ * A label left as the last kept line ("About the Author", "Related articles", "Comments")
+ * once what it labelled went as furniture: it labels nothing, and goes too. (The boundary
+ * model's cut often falls right under it: the author box or shelf below reads as furniture,
+ * the label, alone, as the story's last subheading.)
+ */
+export function dropDanglingLabels(texts: readonly string[], original: readonly string[], roles: LineRole[], verdict: PageVerdict): void {
+  let removedBelow = false;
+  for (let i = texts.length - 1; i >= 0; i--) {
+    if (roles[i] === 'blank') continue;
+    if (roles[i] === 'chrome') {
+      removedBelow = true;
+      continue;
+    }
+    const t = original[i];
+    if (!removedBelow || i === verdict.headline || !(isEndLabel(t) || isLabelLine(t) || isBareCommentLabel(t))) return;
+    roles[i] = 'chrome';
+    verdict.evidence[i] = 'a label left with nothing under it (what it labelled is furniture)';
+  }
+}
+
+/**
  * The closers in turn, on a page whose headline the classifier placed: reader comments
  * (`sections`: the comment sections and reply forms found on the page, or a bare label),
  * shelves of links, "most read" shelves, end labels, and the site's footer.

@@ -7,7 +7,7 @@ import type { RuleId } from './model';
 import { classifyPage, LineRole, PageInput, PageVerdict } from './page/classify';
 import type { LineFacts } from './lineMemo';
 import { isIgnored, PhraseOptions } from './lineRules';
-import { dropAfterClosers, proseWordCounts } from './closers';
+import { dropAfterClosers, dropDanglingLabels, proseWordCounts } from './closers';
 import { findWidgetBlocks } from './rules/sponsoredWidget';
 import { findTocBlocks } from './rules/tableOfContents';
 import { findGluedTeasers } from './rules/gluedTeaser';
@@ -75,6 +75,7 @@ export function wholeLines(
   keepBrokenSentences(texts, roles, strong);
   keepSandwichedHeadings(texts, roles, strong, prose);
   markHeaderLines(texts, roles, headline >= 0 ? headline : verdict.headline);
+  dropDanglingLabels(texts, original, roles, verdict);
 
   // 4. Whole-line residue: rule hits, classifier furniture, and weak hits next to either.
   const lineRule: (LineHit | null)[] = new Array(n).fill(null);
