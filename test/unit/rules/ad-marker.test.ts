@@ -120,3 +120,25 @@ test('valid: markers in more languages, alone or glued between two sentences', (
   const glued = 'Dia menolak memberi komentar.IklanMenteri menambahkan bahwa rencana itu akan dibahas pekan depan oleh parlemen.';
   assert.equal(clean(doc(HEAD, P1, glued, P2)), doc(HEAD, P1, 'Dia menolak memberi komentar.Menteri menambahkan bahwa rencana itu akan dibahas pekan depan oleh parlemen.', P2));
 });
+
+// The word after a glued marker must start with a capital, read case-sensitively: under the
+// regex's `i` flag \p{Lu} also matched lower-case letters, and the marker was cut out of
+// longer words ("anzeigenpflichtig") or a longer marker ("Publicidade" lost "Publicidad").
+test('invalid: a marker word that begins a longer word after a sentence end stays whole', () => {
+  const [head, , p2] = ARTICLES.de;
+  for (const line of [
+    'Der Stadtrat hat abgestimmt.anzeigenpflichtig ist die neue Regel aber nicht, sagte die Verwaltung am Mittwoch.',
+    'The mayor spoke first.advertisements were shown after the meeting, the council said on its website later that night.',
+  ]) {
+    const text = doc(head, line, p2);
+    assert.deepEqual(found(text), [], line);
+    assert.equal(clean(text), text, line);
+  }
+});
+
+test('valid: "Publicidade" glued between two sentences goes whole, not as "Publicidad" plus "e"', () => {
+  const line = 'As obras vão atrasar mais seis meses, informou a concessionária.Publicidade Os passageiros devem usar os acessos provisórios.';
+  const text = doc(HEAD, P1, line, P2);
+  assert.deepEqual(found(text), [['ad-marker', 'Publicidade']]);
+  assert.equal(clean(text), doc(HEAD, P1, line.replace('Publicidade', ''), P2));
+});

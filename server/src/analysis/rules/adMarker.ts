@@ -21,13 +21,20 @@ export function matchAdMarkerLine(line: string): LineHit | null {
   return null;
 }
 
+// Longest first: "publicidade" must not match as "publicidad" with an "e" left over.
+const GLUED_WORDS = [...GLUED_AD_WORDS].sort((a, b) => b.length - a.length).join('|');
 const GLUED = new RegExp(
-  // Before: a sentence end (। in Devanagari). After: a capital, or any letter of a script
-  // without case (Hindi, Arabic, CJK), or the end of the line. The spaces after the word are
-  // taken atomically, `(?=(\\s*))\\3`: backtracking into them is quadratic and never matches.
-  `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_AD_WORDS.join('|')})(?=(\\s*))\\3(?=["“‘«]?[\\p{Lu}\\p{Lo}]|$)`,
+  // Before: a sentence end (। in Devanagari). The spaces after the word are taken
+  // atomically, `(?=(\\s*))\\3`: backtracking into them is quadratic and never matches.
+  `(?<=[.!?"”’)\\]।])(\\s*)(${GLUED_WORDS})(?=(\\s*))\\3`,
   'giu',
 );
+/**
+ * After the word: a capital, or any letter of a script without case (Hindi, Arabic, CJK), or
+ * the end of the line. Checked apart from GLUED and without its `i` flag: under `i`, \p{Lu}
+ * matches lower-case letters too, and "spät.anzeigenpflichtig" lost its "anzeige".
+ */
+const STARTS_SENTENCE = /^["“‘«]?[\p{Lu}\p{Lo}]/u;
 
 const GLUED_KEYS = anyOf(GLUED_AD_WORDS);
 /** Pre-check on the lower-cased line (see precheck.ts): GLUED needs one of its words. */
@@ -40,6 +47,8 @@ export function findGluedAdMarkers(text: string): InlineHit[] {
   GLUED.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = GLUED.exec(text))) {
+    const after = m.index + m[0].length;
+    if (after < text.length && !STARTS_SENTENCE.test(text.slice(after, after + 2))) continue;
     const word = m[2];
     // Only the marker's own spellings: "Advertisement", "ADVERTISEMENT", "advertisement".
     if (word !== word.toLowerCase() && word !== word.toUpperCase() && word[0] !== word[0].toUpperCase()) continue;
