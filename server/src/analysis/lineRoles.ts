@@ -223,7 +223,9 @@ function keepProseUnderKnownHeadline(texts: string[], roles: LineRole[], ruled: 
   }
 }
 
-const BYLINE = /^(?:by|written by|words by|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+[\p{Lu}\p{Lo}]/iu;
+// A lead, then a name: any letter (under `i`, \p{Lu} matched lower-case ones too, and many
+// bylines are user names in lower case: "by whova", "By uclahealth").
+const BYLINE = /^(?:by|written by|words by|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+\p{L}/iu;
 const DATELINE = /^(?:(?:updated|published|posted|last updated|first published|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|обновлено|опубликовано)(?![\p{L}\p{N}]).{0,60}\d|.{0,40}\b\d{4}\b.{0,30}\d{1,2}[:.]\d{2}.{0,12})$/iu;
 
 /** The byline and dateline under a headline are the article's metadata, not its sections. */

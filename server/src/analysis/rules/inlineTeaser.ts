@@ -13,6 +13,8 @@ const LINE = new RegExp(`^\\s*(?:${MARKERS})\\s*[|:：\\-–—]\\s*\\S`, 'iu');
 const MULTIWORD = [...TEASER_MARKERS].filter((m) => m.includes(' ')).sort((a, b) => b.length - a.length).map(escape).join('|');
 // The sentence end before the marker is checked by hand (afterSentenceEnd), not with a
 // lookbehind: a lookbehind over `\\s*` rescans a run of spaces at every position (quadratic).
+// (The look-ahead's \p{Lu} matches any cased letter under `i`; the capital is checked again,
+// case-sensitively, in findInlineTeasers.)
 const INLINE = new RegExp(`(?:(?:${MULTIWORD})\\s*[|:：]|(?:${MARKERS})(?=\\s*(?:[|:：\\-–—]\\s*)?\\p{Lu}))\\s*[|:：\\-–—]?\\s*`, 'giu');
 const SENTENCE_END = '.!?"”’)]।';
 const INLINE_KEYS = anyOf(TEASER_MARKERS.map((m) => m.replace(/:$/, '')));
