@@ -25,7 +25,8 @@ test('invalid: sentences and headlines with a date in them', () => {
   ]) assert.equal(isTimeLine(t), false, t);
 });
 
-test('normalize: Turkish capital İ matches its phrase ("İlgili Haberler" is "ilgili haberler")', () => {
+test('normalize: Turkish capitals match their phrase ("İlgili Haberler" is "ilgili haberler"; "ı" and "I" both give "i")', () => {
   assert.equal(normalize('İlgili Haberler'), 'ilgili haberler');
-  assert.equal(normalize('  Tüm Hakları Saklıdır. '), 'tüm hakları saklıdır');
+  assert.equal(normalize('  Tüm Hakları Saklıdır. '), 'tüm haklari saklidir');
+  assert.equal(normalize('TÜM HAKLARI SAKLIDIR'), 'tüm haklari saklidir');
 });

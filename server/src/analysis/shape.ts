@@ -89,6 +89,9 @@ export function normalize(s: string): string {
   // Turkish "İ" lower-cases to "i" and a combining dot: drop the dot, so "İlgili Haberler"
   // finds "ilgili haberler".
   if (c.includes('i\u0307')) c = c.replace(/i\u0307/g, 'i');
+  // and "I" lower-cases to "i" where Turkish writes "ı" ("AYRICA", "HAKLARI"): both are
+  // folded to "i" here and in the phrase tables (phraseSet), so either spelling matches.
+  if (c.includes('ı')) c = c.replace(/ı/g, 'i');
   // Strip space, punctuation and symbols at both ends by scanning code points: the regex
   // /[\s\p{P}\p{S}]+$/ retried from every position is quadratic on long runs of punctuation.
   let a = 0;

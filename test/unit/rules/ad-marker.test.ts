@@ -142,3 +142,13 @@ test('valid: "Publicidade" glued between two sentences goes whole, not as "Publi
   assert.deepEqual(found(text), [['ad-marker', 'Publicidade']]);
   assert.equal(clean(text), doc(HEAD, P1, line.replace('Publicidade', ''), P2));
 });
+
+test('valid: glued markers in Dutch and Vietnamese ("Advertentie", "Quảng cáo")', () => {
+  for (const [word, line] of [
+    ['Advertentie', 'De werkzaamheden lopen vertraging op, meldde de spoorwegmaatschappij.Advertentie Reizigers moeten de tijdelijke doorgangen blijven gebruiken.'],
+    ['Quảng cáo', 'Công trình tại ga trung tâm sẽ chậm thêm sáu tháng.Quảng cáo Hành khách phải tiếp tục sử dụng lối đi tạm thời.'],
+  ]) {
+    const text = doc(HEAD, P1, line, P2);
+    assert.deepEqual(found(text), [['ad-marker', word]], word);
+  }
+});

@@ -98,3 +98,9 @@ test('invalid: "Baca juga" in a sentence, without a separator', () => {
   const text = doc('Dewan kota menyetujui anggaran baru untuk taman', 'Baca juga artikel lainnya tentang anggaran kota di situs kami, yang diperbarui setiap hari oleh tim redaksi.', 'Para anggota dewan mengatakan uang itu akan dibelanjakan selama tiga tahun, sebagian besar untuk perbaikan gedung.');
   assert.deepEqual(found(text), []);
 });
+
+test('valid: the Turkish "AYRICA OKUYUN | ..." in capitals ("I", not "ı")', () => {
+  const p = 'Belediye meclisi salı akşamı önümüzdeki beş yıl içinde kırk kilometre bisiklet yolu yapılmasını öngören planı onayladı.';
+  const line = 'AYRICA OKUYUN | Yeni otobüs hattı havalimanını gara bağlayacak';
+  assert.deepEqual(found(doc('Belediye meclisi bisiklet yolu planını onayladı', p, line, p)), [['inline-teaser', line]]);
+});

@@ -271,3 +271,9 @@ test('rating widgets\' stars alone on a line go; stars in a sentence or a label 
   const text = doc(HEAD, P1, '★★★★☆', P2);
   assert.equal(clean(text), doc(HEAD, P1, P2));
 });
+
+// Turkish upper case: "I" lower-cases to "i" where the word has "ı", "İ" to "i" and a dot.
+test('valid: Turkish furniture in capitals ("TÜM HAKLARI SAKLIDIR", "İLGİLİ HABERLER")', () => {
+  for (const t of ['TÜM HAKLARI SAKLIDIR', 'Tüm hakları saklıdır', 'İLGİLİ HABERLER', 'YORUMLAR']) assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+  assert.equal(matchChromeLine('TÜM HAKLARI ÖDENDİ'), null);
+});

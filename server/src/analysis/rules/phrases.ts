@@ -4,7 +4,8 @@
 // language, and a line that is only "Anzeige" is as much residue as "Advertisement".
 
 export function phraseSet(list: readonly string[]): Set<string> {
-  return new Set(list.map((s) => s.toLowerCase()));
+  // (Turkish dotless "ı" folded to "i", as normalize() folds the lines.)
+  return new Set(list.map((s) => s.toLowerCase().replace(/ı/g, 'i')));
 }
 
 /** Widget names: these words name an ad network, so a short line with them is a label. */
@@ -65,7 +66,12 @@ export const AD_MARKERS = phraseSet([
 ]);
 
 /** Ad-marker words that can be glued into a sentence by a scraper ("not."advertisementThe). */
-export const GLUED_AD_WORDS = ['advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'publicidade', 'pubblicità', 'реклама', 'werbung', 'reklama', 'iklan', 'reklam', 'विज्ञापन', 'إعلان'];
+export const GLUED_AD_WORDS = [
+  'advertisement', 'advertisment', 'anzeige', 'publicité', 'publicidad', 'publicidade', 'pubblicità', 'реклама', 'werbung', 'reklama', 'iklan', 'reklam', 'विज्ञापन', 'إعلان',
+  // nl, sv, no/da, fi, hu, el, vi (words that name nothing but an ad; "annonce" or "anuncio",
+  // which also mean an announcement, are left to the whole-line list)
+  'advertentie', 'reclame', 'annons', 'annonse', 'reklame', 'mainos', 'hirdetés', 'διαφήμιση', 'quảng cáo',
+];
 
 /** Markers that put a teaser for another story inside a body. */
 export const TEASER_MARKERS = [
@@ -75,7 +81,7 @@ export const TEASER_MARKERS = [
   'voir aussi', 'leer también', 'lee también', 'te puede interesar', 'leia também', 'leia mais',
   'leggi anche', 'читайте также', 'читайте также:', 'czytaj też', 'czytaj także', 'zie ook',
   'läs också', 'les også', 'lue myös', 'ये भी पढ़ें', 'यह भी पढ़ें', 'इसे भी पढ़ें',
-  'lees ook', 'czytaj więcej', 'baca juga', 'baca pula', 'đọc thêm', 'xem thêm', 'ilginizi çekebilir', 'ayrıca okuyun',
+  'lees ook', 'czytaj więcej', 'baca juga', 'baca pula', 'đọc thêm', 'xem thêm', 'ilginizi çekebilir', 'ayrıca okuyun', 'ayrica okuyun',
   'اقرأ أيضا', 'اقرأ أيضًا', '延伸阅读', '相关阅读', '推荐阅读', '延伸閱讀', '相關閱讀', '関連記事', 'あわせて読みたい', '관련기사', '관련 기사',
 ];
 

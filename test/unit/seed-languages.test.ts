@@ -1,0 +1,39 @@
+// The seed's layout in eleven languages (test/fixtures/lang/seed/): the widget, the inline
+// teaser and the glued ad word are found in each, the two articles keep their headlines and
+// the related entry its source and time, and clean() leaves every sentence of both bodies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze, clean } from '../../server/src/analysis';
+import type { RuleId } from '../../server/src/analysis';
+
+const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lang', 'seed');
+const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'pl', 'id', 'ru', 'tr', 'nl', 'vi'];
+
+const words = (t: string) => t.trim().split(/\s+/u).filter(Boolean).length;
+
+for (const lang of LANGS) {
+  test(`seed layout in ${lang}: widget, teaser, glued ad word, two articles`, () => {
+    const text = fs.readFileSync(path.join(DIR, `${lang}.txt`), 'utf8');
+    const lines = text.split('\n');
+    const model = analyze(text);
+    const rules = new Set(model.residue.map((r) => r.rule));
+    for (const rule of ['sponsored-widget', 'inline-teaser', 'ad-marker'] as RuleId[]) assert.ok(rules.has(rule), `${lang}: ${rule}`);
+    // The related entry: source, time, "- source", headline, body.
+    const dash = lines.findIndex((l) => l.startsWith('- '));
+    const main = lines.findIndex((l) => l.trim() !== '');
+    assert.deepEqual(model.articles.slice(0, 2).map((a) => a.headline), [lines[main], lines[dash + 1]]);
+    assert.equal(model.articles[1].source, lines[dash - 2]);
+    assert.equal(model.articles[1].published, lines[dash - 1]);
+    const out = clean(text);
+    // Every paragraph of the main article stays; the widget goes whole.
+    for (let i = main; i < dash; i++) if (words(lines[i]) >= 15 && !lines[i].includes('|')) assert.ok(out.includes(lines[i]), `${lang}: line ${i + 1} kept`);
+    for (const r of model.residue.filter((x) => x.rule === 'sponsored-widget')) assert.ok(!out.includes(text.slice(r.start, r.end)), `${lang}: widget removed`);
+    // The related body loses its glued ad word and nothing else.
+    const ad = model.residue.find((r) => r.rule === 'ad-marker')!;
+    assert.match(text.slice(ad.end, ad.end + 1), /^(?:\s|\p{Lu}|$)/u, `${lang}: the ad word goes whole`);
+    const body = lines[dash + 2];
+    assert.ok(out.includes(text.slice(text.indexOf(body), ad.start) + text.slice(ad.end, text.indexOf(body) + body.length)), `${lang}: related body kept`);
+  });
+}
