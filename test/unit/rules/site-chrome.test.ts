@@ -277,3 +277,17 @@ test('valid: Turkish furniture in capitals ("TÜM HAKLARI SAKLIDIR", "İLGİLİ 
   for (const t of ['TÜM HAKLARI SAKLIDIR', 'Tüm hakları saklıdır', 'İLGİLİ HABERLER', 'YORUMLAR']) assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
   assert.equal(matchChromeLine('TÜM HAKLARI ÖDENDİ'), null);
 });
+
+// Two furniture words in a row, each alone on its line, are a share bar.
+test('valid: "Teilen" / "Drucken" between the dateline and the body go', () => {
+  const text = doc(HEAD, 'Von Anna Schmidt', 'Teilen', 'Drucken', P1, P2);
+  assert.deepEqual(found(text), [['site-chrome', 'Teilen\nDrucken']]);
+  assert.equal(clean(text), doc(HEAD, 'Von Anna Schmidt', P1, P2));
+});
+
+test('invalid: one furniture word alone, or next to a table cell that only reads as one, stays', () => {
+  for (const lines of [['Share'], ['.#X#', '##.X']]) {
+    const text = doc(HEAD, P1, ...lines, P2);
+    assert.equal(clean(text), text, lines.join(' / '));
+  }
+});
