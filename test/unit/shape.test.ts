@@ -30,3 +30,10 @@ test('normalize: Turkish capitals match their phrase ("İlgili Haberler" is "ilg
   assert.equal(normalize('  Tüm Hakları Saklıdır. '), 'tüm haklari saklidir');
   assert.equal(normalize('TÜM HAKLARI SAKLIDIR'), 'tüm haklari saklidir');
 });
+
+test('isRelativeTime: relative times in Czech, Romanian, Hungarian, Greek, Bulgarian, Ukrainian, Croatian, Finnish, Danish', () => {
+  for (const t of ['před 2 hodinami', 'pred 5 minútami', 'acum 2 ore', 'acum o oră', '2 órája', '15 perce', 'πριν από 2 ώρες', 'преди 3 часа', '2 години тому', 'prije 2 sata', '2 tuntia sitten', 'for 2 timer siden']) {
+    assert.ok(isRelativeTime(t), t);
+  }
+  for (const t of ['před domem stál vůz', 'acum este momentul', '2 alma', 'prije nego što je otišao']) assert.ok(!isRelativeTime(t), t);
+});

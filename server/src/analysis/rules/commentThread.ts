@@ -78,13 +78,13 @@ export function findCommentBlocks(lines: readonly string[], facts?: readonly Lin
 
 /** A label names the section: a short line with the word for comments in it. */
 const LABEL_WORDS =
-  /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|kommentit|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|komentáře|hozzászólások|σχόλια|комментари\p{L}*|yorumlar|yorum|komentar|bình luận|تعليقات|التعليقات|टिप्पणियां|टिप्पणियाँ)(?:$|[\s\]):])/iu;
+  /(?:^|[\s[(\d])(?:comments?|discussion|replies|responses|reactions|kommentare?|kommentarer|kommentit|commentaires?|comentarios?|commenti|comentários|reacties|opmerkingen|komentarze|komentáře|komentáre|comentarii|komentari|коментари|коментарі|hozzászólások|σχόλια|комментари\p{L}*|yorumlar|yorum|komentar|bình luận|تعليقات|التعليقات|टिप्पणियां|टिप्पणियाँ)(?:$|[\s\]):])/iu;
 /** A comment section's bare label: the word alone, or with its count ("Comments", "12
  *  Comments", "Kommentare (3)", "Leave a comment", "댓글"). Stricter than LABEL_WORDS: the
  *  label alone, with no comment found under it, is what closers.ts reads as the end of the
  *  story. "Response:" or "Reply" in an article's Q&A is no such label. */
 const BARE_LABEL =
-  /^(?:\d{1,5}\s+)?(?:comments|responses|replies|kommentare|kommentarer|kommentit|commentaires|comentarios|commenti|comentários|reacties|komentarze|komentáře|hozzászólások|σχόλια|комментарии|yorumlar|komentar|bình luận|التعليقات|تعليقات|टिप्पणियां|コメント|评论|評論|留言|댓글)(?:\s*[(（]\d{1,5}[)）])?\s*:?$|^\d{1,5}\s+(?:comment|response|reply|kommentar|commentaire|comentario|commento|comentário|reactie|komentarz|комментари\p{L}*|yorum)$|^(?:leave|post|add|write) (?:a|your) (?:comment|reply)$|^join (?:the )?(?:discussion|conversation)$|^(?:show|view|see|read|load|hide) (?:all )?(?:\d{1,5} )?(?:comments|replies)$|^(?:log|sign) in to (?:comment|reply)$|^be the first to comment$|^(?:kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|yorum yap|tinggalkan komentar)$/iu;
+  /^(?:\d{1,5}\s+)?(?:comments|responses|replies|kommentare|kommentarer|kommentit|commentaires|comentarios|commenti|comentários|reacties|komentarze|komentáře|komentáre|comentarii|komentari|коментари|коментарі|hozzászólások|σχόλια|комментарии|yorumlar|komentar|bình luận|التعليقات|تعليقات|टिप्पणियां|コメント|评论|評論|留言|댓글)(?:\s*[(（]\d{1,5}[)）])?\s*:?$|^\d{1,5}\s+(?:comment|response|reply|kommentar|commentaire|comentario|commento|comentário|reactie|komentarz|комментари\p{L}*|yorum)$|^(?:leave|post|add|write) (?:a|your) (?:comment|reply)$|^join (?:the )?(?:discussion|conversation)$|^(?:show|view|see|read|load|hide) (?:all )?(?:\d{1,5} )?(?:comments|replies)$|^(?:log|sign) in to (?:comment|reply)$|^be the first to comment$|^(?:kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий|yorum yap|tinggalkan komentar)$/iu;
 const MAX_BARE_LABEL_CHARS = 40;
 
 export function isBareCommentLabel(line: string): boolean {

@@ -33,6 +33,14 @@ const LABEL = new RegExp(
       'baca juga', 'lihat juga', 'berita terkait', 'artikel terkait', 'ilgili haberler', 'bunlar da ilginizi çekebilir',
       'tin liên quan', 'bài viết liên quan', 'ver también', 'más noticias', 'mais notícias', 'weitere nachrichten',
       'à lire également', 'أخبار ذات صلة', 'مقالات ذات صلة', 'おすすめ記事', '人気記事', '推荐阅读', '热门文章', '많이 본 뉴스', '추천 기사',
+      // cs, sk, ro, hu, el, bg, uk, hr/sr, fi, da, no, sv
+      'související články', 'čtěte také', 'čtěte též', 'další články', 'súvisiace články', 'čítajte aj', 'articole similare',
+      'articole asemănătoare', 'știri similare', 'citește și', 'kapcsolódó cikkek', 'ezt is ajánljuk', 'σχετικά άρθρα',
+      'διαβάστε επίσης', 'свързани статии', 'прочетете още', 'още по темата', 'читайте також', 'схожі новини', 'povezani članci',
+      'povezane vijesti', 'povezane vesti', 'pročitajte još', 'pročitajte i', 'aiheeseen liittyvät', 'lue myös', 'relaterede artikler',
+      'læs også', 'relaterte artikler', 'les også', 'relaterade artiklar', 'läs också', 'läs mer',
+      'nejčtenější', 'najčítanejšie', 'cele mai citite', 'legolvasottabb', 'τα πιο δημοφιλή', 'най-четени', 'найпопулярніше',
+      'najčitanije', 'luetuimmat', 'mest læste', 'mest lest', 'mest lästa',
     ].join('|') +
     ')\\s*[:：]?$',
   'iu',
@@ -71,7 +79,7 @@ function isShortEntry(t: string): boolean {
 
 /** A shelf label that ranks the site's stories by readers ("Most read", "Trending now",
  *  "Popular", "Meistgelesen", "Les plus lus", "Lo más leído"). */
-const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스)(?![\p{L}])/iu;
+const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스|nejčtenější|najčítanejšie|cele mai citite|legolvasottabb|τα πιο δημοφιλή|δημοφιλή|най-четени|найпопулярніше|najčitanije|luetuimmat|mest læste|mest lest|mest lästa|najczęściej czytane|meest gelezen|en çok okunanlar)(?![\p{L}])/iu;
 
 export function isPopularityLabel(line: string): boolean {
   return line.length <= 4 * MAX_LABEL_CHARS && POPULARITY.test(line);

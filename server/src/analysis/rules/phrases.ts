@@ -29,6 +29,8 @@ export const WIDGET_LABELS = phraseSet([
   'contenus sponsorisés', 'liens commerciaux', 'contenido promocionado', 'konten bersponsor', 'disponsori', 'tautan bersponsor',
   'sponsorlu bağlantılar', 'sponsorlu içerik', 'nội dung được tài trợ', 'liên kết được tài trợ', 'المحتوى الممول', 'روابط ممولة',
   'スポンサーリンク', 'スポンサー', '赞助内容', '推广内容', '스폰서', '스폰서 링크',
+  'sponzorováno', 'sponzorované', 'sponsorizat', 'szponzorált', 'χορηγούμενο', 'спонсорирано', 'спонсоровано', 'sponzorirano',
+  'sponsoroitu', 'sponsoreret', 'sponset',
 ]);
 
 /** The short buttons a widget prints under each sponsored headline. */
@@ -63,6 +65,7 @@ export const AD_MARKERS = phraseSet([
   'anuncio', 'anúncio', 'annonce', 'ilan', 'continúa leyendo después del anuncio', 'sigue leyendo después del anuncio',
   'continua a leggere dopo la pubblicità', 'continua dopo la pubblicità', 'продолжение после рекламы', 'reklamdan sonra devam ediyor',
   'lanjut baca di bawah ini', 'scroll untuk melanjutkan', 'tiếp tục đọc bên dưới', 'continue reading after the ad',
+  'publicitate', 'oglas', 'reklám',
 ]);
 
 /** Ad-marker words that can be glued into a sentence by a scraper ("not."advertisementThe). */
@@ -82,6 +85,8 @@ export const TEASER_MARKERS = [
   'leggi anche', 'читайте также', 'читайте также:', 'czytaj też', 'czytaj także', 'zie ook',
   'läs också', 'les også', 'lue myös', 'ये भी पढ़ें', 'यह भी पढ़ें', 'इसे भी पढ़ें',
   'lees ook', 'czytaj więcej', 'baca juga', 'baca pula', 'đọc thêm', 'xem thêm', 'ilginizi çekebilir', 'ayrıca okuyun', 'ayrica okuyun',
+  'čtěte také', 'čtěte též', 'čítajte aj', 'citește și', 'διαβάστε επίσης', 'прочетете още', 'читайте також', 'pročitajte još',
+  'pročitajte i', 'læs også',
   'اقرأ أيضا', 'اقرأ أيضًا', '延伸阅读', '相关阅读', '推荐阅读', '延伸閱讀', '相關閱讀', '関連記事', 'あわせて読みたい', '관련기사', '관련 기사',
 ];
 
@@ -133,6 +138,14 @@ export const CHROME_LINES = phraseSet([
   'tin liên quan', 'đăng nhập', 'bình luận', 'đọc nhiều nhất', 'tin đọc nhiều',
   'أخبار ذات صلة', 'مقالات ذات صلة', 'تسجيل الدخول', 'التعليقات', 'الأكثر قراءة', 'جميع الحقوق محفوظة',
   'शेयर करें', 'टिप्पणियां', 'सबसे ज्यादा पढ़ी गई', 'ताज़ा खबरें',
+  // cs, sk, ro, hu, el, bg, uk, hr/sr, fi, da, no
+  'související články', 'nejčtenější', 'komentáře', 'přihlásit se', 'ochrana osobních údajů', 'podmínky užívání',
+  'súvisiace články', 'najčítanejšie', 'komentáre', 'prihlásiť sa', 'articole similare', 'cele mai citite', 'comentarii',
+  'autentificare', 'politica de confidențialitate', 'toate drepturile rezervate', 'kapcsolódó cikkek', 'legolvasottabb',
+  'bejelentkezés', 'adatvédelem', 'minden jog fenntartva', 'σχετικά άρθρα', 'σχόλια', 'σύνδεση', 'πολιτική απορρήτου',
+  'свързани статии', 'най-четени', 'коментари', 'вход', 'всички права запазени', 'схожі новини', 'коментарі', 'увійти',
+  'povezani članci', 'najčitanije', 'komentari', 'prijava', 'sva prava pridržana', 'luetuimmat', 'kommentit', 'kirjaudu sisään',
+  'tietosuoja', 'relaterede artikler', 'mest læste', 'log ind', 'relaterte artikler', 'mest lest', 'logg inn',
   // zh, ja, ko, th
   '相关新闻', '相关阅读', '相关文章', '相關新聞', '热门推荐', '热点新闻', '分享到', '发表评论', '返回顶部',
   '更多新闻', '扫一扫', '关注我们', '联系我们', '关于我们', '免责声明', '网站地图', '登录', '注册',
@@ -173,6 +186,9 @@ export const CHROME_WEAK = phraseSet([
   'поделиться', 'accueil', 'inicio', 'главная', 'startseite', 'mehr', 'plus', 'más', 'ещё',
   'udostępnij', 'delen', 'dela', 'paylaş', 'ana sayfa', 'bagikan', 'beranda', 'chia sẻ', 'trang chủ',
   'شارك', 'مشاركة', 'الرئيسية', 'होम', 'लॉगिन',
+  'sdílet', 'tisk', 'zdieľať', 'distribuie', 'megosztás', 'nyomtatás', 'κοινοποίηση', 'εκτύπωση', 'сподели', 'поділитися',
+  'podijeli', 'podeli', 'ispis', 'jaa', 'tulosta', 'del', 'printează', 'imprimare', 'tlačiť', 'drukuj', 'skriv ut', 'udskriv',
+  'печат', 'друк', 'печать', 'yazdır', 'cetak', 'afdrukken',
   '首页', '分享', '评论', '微信', '微博', 'ホーム', 'トップ', 'シェア', 'コメント', 'ランキング',
   '홈', '댓글', '구독', 'หน้าแรก', 'แชร์', 'ความคิดเห็น',
   // a cookie banner's buttons

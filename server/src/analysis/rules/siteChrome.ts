@@ -8,7 +8,12 @@ import type { InlineHit, LineHit } from './types';
 
 /** "All rights reserved" in the languages the footers are written in: one list for the
  *  copyright line rule, its pre-check and the footer closer's test below. */
-const RESERVED_PHRASES = ['all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены', 'tutti i diritti riservati', 'todos os direitos reservados'];
+const RESERVED_PHRASES = [
+  'all rights reserved', 'tous droits réservés', 'alle rechte vorbehalten', 'todos los derechos reservados', 'все права защищены', 'tutti i diritti riservati', 'todos os direitos reservados',
+  'všechna práva vyhrazena', 'všetky práva vyhradené', 'toate drepturile rezervate', 'minden jog fenntartva', 'всички права запазени',
+  'всі права захищені', 'sva prava pridržana', 'sva prava zadržana', 'kaikki oikeudet pidätetään', 'alle rettigheder forbeholdes',
+  'alle rettigheter reservert', 'alla rättigheter förbehållna', 'wszelkie prawa zastrzeżone', 'alle rechten voorbehouden',
+];
 const RESERVED_ALT = `(?<![\\p{L}\\p{N}])(?:${RESERVED_PHRASES.join('|')})(?![\\p{L}\\p{N}])`;
 const COPYRIGHT = new RegExp(`©|\\(c\\)\\s*\\d{4}|(?<![\\p{L}\\p{N}])copyright(?![\\p{L}\\p{N}])\\s*(?:©|\\d{4})|${RESERVED_ALT}`, 'iu');
 const COPYRIGHT_KEYS = anyOf(['©', '(c', 'copyright', ...RESERVED_PHRASES]);
