@@ -39,7 +39,7 @@ const LABEL = new RegExp(
       'διαβάστε επίσης', 'свързани статии', 'прочетете още', 'още по темата', 'читайте також', 'схожі новини', 'povezani članci',
       'povezane vijesti', 'povezane vesti', 'pročitajte još', 'pročitajte i', 'aiheeseen liittyvät', 'lue myös', 'relaterede artikler',
       'læs også', 'relaterte artikler', 'les også', 'relaterade artiklar', 'läs också', 'läs mer',
-      'nejčtenější', 'najčítanejšie', 'cele mai citite', 'legolvasottabb', 'τα πιο δημοφιλή', 'най-четени', 'найпопулярніше',
+      'nejčtenější', 'najčítanejšie', 'cele mai citite', 'legolvasottabb', 'τα πιο δημοφιλή', 'δημοφιλή', 'най-четени', 'найпопулярніше',
       'najčitanije', 'luetuimmat', 'mest læste', 'mest lest', 'mest lästa',
     ].join('|') +
     ')\\s*[:：]?$',
