@@ -1,4 +1,4 @@
-// The seed's layout in eleven languages (test/fixtures/lang/seed/): the widget, the inline
+// The seed's layout in thirteen languages (test/fixtures/lang/seed/): the widget, the inline
 // teaser and the glued ad word are found in each, the two articles keep their headlines and
 // the related entry its source and time, and clean() leaves every sentence of both bodies.
 import { test } from 'node:test';
@@ -9,7 +9,10 @@ import { analyze, clean } from '../../server/src/analysis';
 import type { RuleId } from '../../server/src/analysis';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lang', 'seed');
-const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'pl', 'id', 'ru', 'tr', 'nl', 'vi'];
+const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'pl', 'id', 'ru', 'tr', 'nl', 'vi', 'ar', 'ja'];
+/** Without spaces between words, "広告" glued to a sentence cannot be told from the start of
+ *  "広告収入" (advertising revenue): the glued form is left alone there. */
+const NO_GLUED = new Set(['ja']);
 
 const words = (t: string) => t.trim().split(/\s+/u).filter(Boolean).length;
 
@@ -19,7 +22,9 @@ for (const lang of LANGS) {
     const lines = text.split('\n');
     const model = analyze(text);
     const rules = new Set(model.residue.map((r) => r.rule));
-    for (const rule of ['sponsored-widget', 'inline-teaser', 'ad-marker'] as RuleId[]) assert.ok(rules.has(rule), `${lang}: ${rule}`);
+    for (const rule of ['sponsored-widget', 'inline-teaser', 'ad-marker'] as RuleId[]) {
+      if (rule !== 'ad-marker' || !NO_GLUED.has(lang)) assert.ok(rules.has(rule), `${lang}: ${rule}`);
+    }
     // The related entry: source, time, "- source", headline, body.
     const dash = lines.findIndex((l) => l.startsWith('- '));
     const main = lines.findIndex((l) => l.trim() !== '');
@@ -31,6 +36,7 @@ for (const lang of LANGS) {
     for (let i = main; i < dash; i++) if (words(lines[i]) >= 15 && !lines[i].includes('|')) assert.ok(out.includes(lines[i]), `${lang}: line ${i + 1} kept`);
     for (const r of model.residue.filter((x) => x.rule === 'sponsored-widget')) assert.ok(!out.includes(text.slice(r.start, r.end)), `${lang}: widget removed`);
     // The related body loses its glued ad word and nothing else.
+    if (NO_GLUED.has(lang)) return;
     const ad = model.residue.find((r) => r.rule === 'ad-marker')!;
     assert.match(text.slice(ad.end, ad.end + 1), /^(?:\s|\p{Lu}|$)/u, `${lang}: the ad word goes whole`);
     const body = lines[dash + 2];

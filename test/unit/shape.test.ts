@@ -37,3 +37,8 @@ test('isRelativeTime: relative times in Czech, Romanian, Hungarian, Greek, Bulga
   }
   for (const t of ['před domem stál vůz', 'acum este momentul', '2 alma', 'prije nego što je otišao']) assert.ok(!isRelativeTime(t), t);
 });
+
+test('isRelativeTime: short forms and more scripts ("2h ago", "vor 2 Std.", "2 godz. temu", "منذ ساعتين", "2 घंटे पहले")', () => {
+  for (const t of ['2h ago', '3d ago', 'vor 2 Std.', '2 godz. temu', '2 ч. назад', 'منذ ساعتين', 'منذ 5 دقائق', 'לפני 2 שעות', '2 घंटे पहले', '2 ชั่วโมงที่แล้ว']) assert.ok(isRelativeTime(t), t);
+  for (const t of ['2h agony', 'منذ زمن بعيد كان هناك', 'vor dem Haus']) assert.ok(!isRelativeTime(t), t);
+});

@@ -151,17 +151,18 @@ let lastOut = '';
 const TIME_PATTERNS: RegExp[] = [
   // English and similar: "23 minutes ago", "an hour ago", "2 hrs ago", "yesterday"
   /^(?:about\s+)?(?:an?|\d{1,3})\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago$/i,
+  /^\d{1,3}\s?[smhdw]\s+ago$/i,
   /^(?:just now|yesterday|today|heute|gestern|hier|aujourd'hui|ayer|hoy|вчера|сегодня)$/i,
   // German, French, Spanish, Portuguese, Italian, Russian relative times
-  /^vor\s+(?:einer?|\d{1,3})\s+\p{L}+$/iu,
+  /^vor\s+(?:einer?|\d{1,3})\s+\p{L}+\.?$/iu,
   /^il y a\s+(?:une?|\d{1,3})\s+\p{L}+$/iu,
   /^hace\s+(?:una?|\d{1,3})\s+\p{L}+$/iu,
   /^há\s+(?:uma?|\d{1,3})\s+\p{L}+$/iu,
   /^(?:una?|\d{1,3})\s+\p{L}+\s+fa$/iu,
-  /^\d{1,3}\s+\p{L}+\s+назад$/iu,
+  /^\d{1,3}\s+\p{L}+\.?\s+назад$/iu,
   // Dutch, Polish, Turkish, Indonesian, Vietnamese, Swedish
   /^(?:een|\d{1,3})\s+\p{L}+\s+geleden$/iu,
-  /^\d{1,3}\s+\p{L}+\s+temu$/iu,
+  /^\d{1,3}\s+\p{L}+\.?\s+temu$/iu,
   /^\d{1,3}\s+\p{L}+\s+önce$/iu,
   /^\d{1,3}\s+\p{L}+\s+(?:yang\s+)?lalu$/iu,
   /^\d{1,3}\s+\p{L}+\s+trước$/iu,
@@ -174,6 +175,12 @@ const TIME_PATTERNS: RegExp[] = [
   /^πριν(?:\s+από)?\s+\d{1,3}\s+\p{L}+$/iu,
   /^\d{1,3}\s+\p{L}+\s+(?:тому|sitten|siden)$/iu,
   /^for\s+(?:en|et|\d{1,3})\s+\p{L}+\s+siden$/iu,
+  // Arabic, Hebrew, Hindi, Thai: "منذ ساعتين", "לפני 2 שעות", "2 घंटे पहले", "2 ชั่วโมงที่แล้ว"
+  // (vowel signs are marks, \p{M}, in Devanagari and Thai words)
+  /^منذ\s+(?:\d{1,3}\s+)?\p{L}+$/u,
+  /^לפני\s+(?:\d{1,3}\s+)?\p{L}+$/u,
+  /^\d{1,3}\s+[\p{L}\p{M}]+\s+पहले$/u,
+  /^\d{1,3}\s*[\p{L}\p{M}]+ที่แล้ว$/u,
   /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
   /^\d{1,3}\s*(?:초|분|시간|일|주|개월|년)\s*전$/u,
   // Absolute dates: "Jul 2, 2026", "2 July 2026", "19 de diciembre de 2025", "2026-07-02",

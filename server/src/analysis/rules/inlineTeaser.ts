@@ -7,7 +7,8 @@ import type { InlineHit, LineHit } from './types';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const MARKERS = [...TEASER_MARKERS].sort((a, b) => b.length - a.length).map((m) => escape(m.replace(/:$/, ''))).join('|');
-const LINE = new RegExp(`^\\s*(?:${MARKERS})\\s*[|:：\\-–—]\\s*\\S`, 'iu');
+// ("｜" and "：" are the full-width bar and colon of Chinese and Japanese text)
+const LINE = new RegExp(`^\\s*(?:${MARKERS})\\s*[|｜:：\\-–—]\\s*\\S`, 'iu');
 // Inside a paragraph, after a sentence end: an upper-case marker ("ALSO READ", "LESEN SIE
 // AUCH"), or a marker of two or more words followed by "|" or ":" ("Read more: ...").
 const MULTIWORD = [...TEASER_MARKERS].filter((m) => m.includes(' ')).sort((a, b) => b.length - a.length).map(escape).join('|');
