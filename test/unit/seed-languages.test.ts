@@ -1,4 +1,4 @@
-// The seed's layout in thirteen languages (test/fixtures/lang/seed/): the widget, the inline
+// The seed's layout in fifteen languages (test/fixtures/lang/seed/): the widget, the inline
 // teaser and the glued ad word are found in each, the two articles keep their headlines and
 // the related entry its source and time, and clean() leaves every sentence of both bodies.
 import { test } from 'node:test';
@@ -9,10 +9,11 @@ import { analyze, clean } from '../../server/src/analysis';
 import type { RuleId } from '../../server/src/analysis';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'lang', 'seed');
-const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'pl', 'id', 'ru', 'tr', 'nl', 'vi', 'ar', 'ja'];
+const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'pl', 'id', 'ru', 'tr', 'nl', 'vi', 'ar', 'ja', 'zh', 'ko'];
 /** Without spaces between words, "広告" glued to a sentence cannot be told from the start of
- *  "広告収入" (advertising revenue): the glued form is left alone there. */
-const NO_GLUED = new Set(['ja']);
+ *  "広告収入" (advertising revenue); in Korean, without capitals, "광고" glued before a word
+ *  cannot be told from a sentence that starts with it: the glued form is left alone there. */
+const NO_GLUED = new Set(['ja', 'zh', 'ko']);
 
 const words = (t: string) => t.trim().split(/\s+/u).filter(Boolean).length;
 
