@@ -176,9 +176,9 @@ const TIME_PATTERNS: RegExp[] = [
   /^\d{1,3}\s+\p{L}+\s+(?:тому|sitten|siden)$/iu,
   /^for\s+(?:en|et|\d{1,3})\s+\p{L}+\s+siden$/iu,
   // Arabic, Hebrew, Hindi, Thai: "منذ ساعتين", "לפני 2 שעות", "2 घंटे पहले", "2 ชั่วโมงที่แล้ว"
-  // (vowel signs are marks, \p{M}, in Devanagari and Thai words)
-  /^منذ\s+(?:\d{1,3}\s+)?\p{L}+$/u,
-  /^לפני\s+(?:\d{1,3}\s+)?\p{L}+$/u,
+  // (vowel signs are marks, \p{M}: in Devanagari and Thai always, in Arabic and Hebrew at times)
+  /^منذ\s+(?:\d{1,3}\s+)?[\p{L}\p{M}]+$/u,
+  /^לפני\s+(?:\d{1,3}\s+)?[\p{L}\p{M}]+$/u,
   /^\d{1,3}\s+[\p{L}\p{M}]+\s+पहले$/u,
   /^\d{1,3}\s*[\p{L}\p{M}]+ที่แล้ว$/u,
   /^\d{1,3}\s*(?:分钟|小时|天|分|時間|日)前$/u,
@@ -198,8 +198,12 @@ const ABSOLUTE_PATTERNS = 2;
 export function isTimeLine(s: string): boolean {
   const t = s.trim();
   if (t.length > 60 || t.length < 3) return false;
-  return TIME_PATTERNS.some((re) => re.test(t));
+  // The absolute dates (the longest patterns) all hold a digit: most lines skip them.
+  const last = HAS_DIGIT.test(t) ? TIME_PATTERNS.length : TIME_PATTERNS.length - ABSOLUTE_PATTERNS;
+  for (let k = 0; k < last; k++) if (TIME_PATTERNS[k].test(t)) return true;
+  return false;
 }
+const HAS_DIGIT = /\d/;
 
 /** "23 minutes ago", "vor einer Stunde", "yesterday": the times aggregator shelves print
  *  (the patterns before the absolute-date one in TIME_PATTERNS). */
