@@ -158,3 +158,17 @@ test('valid: a shop\'s button beside a recommended product ("Buy on Amazon", "$2
 test('invalid: sentences that name a store, and the store alone', () => {
   for (const t of ['I bought mine on Amazon', 'Amazon', 'Shop at Home Depot for the best deals this summer', 'Apple', 'Read on Kindle', 'View deals with caution.', 'Best prices today are lower than last year', 'Price comparison', 'Learn more about the plan at the town hall.', 'Book now, pay later schemes are growing']) assert.equal(matchButtonLine(t), null, t);
 });
+
+test('valid: newsletter and app buttons in more languages ("Newsletter abonnieren", "Zapisz się do naszego newslettera")', () => {
+  for (const t of ['Newsletter abonnieren', 'App herunterladen', 'Schrijf je in voor onze nieuwsbrief', 'Nieuwsbrief ontvangen', 'Zapisz się do naszego newslettera',
+    'Abonează-te la newsletter', 'Přihlaste se k odběru newsletteru', 'Stáhněte si naši aplikaci', 'Iratkozz fel hírlevelünkre']) {
+    assert.equal(matchPromoLine(t)?.rule, 'promo', t);
+  }
+});
+
+test('invalid: German prose that ends in an infinitive, or a verb that also means "watch closely"', () => {
+  for (const t of ['Die Stadt will die Bürger über einen Newsletter informieren und sie zum Mitmachen anmelden', 'Wie viele Leser einen Newsletter abonnieren, sagte er nicht.',
+    'Obserwuj to zjawisko uważnie', 'Sledujte vývoj situace']) {
+    assert.equal(matchPromoLine(t), null, t);
+  }
+});

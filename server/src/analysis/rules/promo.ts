@@ -5,22 +5,26 @@ import { isHanOrKana } from '../script';
 import { normalize, wordCount } from '../shape';
 import type { LineHit } from './types';
 
-const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь|ikuti|gabung|berlangganan|langganan|unduh|theo dõi|đăng ký|tải|abone ol|اشترك|اشتركوا|تابعونا|تابعوا|حمل|حمّل)(?![\p{L}\p{N}])/iu;
+const IMPERATIVE = /^(?:join|follow|subscribe|sign\s?up|download|install|get|register|enrol+|upgrade|unlock|claim|try|listen|watch|read|click|tap|stay|never miss|don'?t miss|abonniere|abonnieren|folge|folgen sie|laden sie|jetzt|abonnez|inscrivez|suivez|téléchargez|suscríbete|síguenos|descarga|únete|iscriviti|seguici|scarica|assine|siga|baixe|подпишитесь|подписывайтесь|скачайте|присоединяйтесь|ikuti|gabung|berlangganan|langganan|unduh|theo dõi|đăng ký|tải|abone ol|اشترك|اشتركوا|تابعونا|تابعوا|حمل|حمّل|schrijf je in|abonneer|volg ons|meld je aan|zapisz się|subskrybuj|obserwuj|pobierz|přihlaste se|odebírejte|sledujte|stáhněte|abonează-te|urmărește-ne|descarcă|iratkozz fel|töltsd le|kövess)(?![\p{L}\p{N}])/iu;
 /** Asking the reader to follow the site where it posts: a social network is the product then
  *  ("Síguenos en Instagram"), but "Watch the speech on YouTube" is not a promotion. */
 const FOLLOW = /^(?:follow|folge|folgen sie|suivez|síguenos|seguici|siga|segue|ikuti|theo dõi|подписывайтесь|تابعونا|تابعوا)(?![\p{L}\p{N}])/iu;
 const SOCIAL = /(?<![\p{L}\p{N}])(?:instagram|facebook|youtube|tiktok|linkedin|threads|bluesky|mastodon|twitter|vk|вконтакте)(?![\p{L}\p{N}])/iu;
 /** Verb-final languages put the imperative last: "Bizi Google News üzerinden takip edin". */
 const IMPERATIVE_LAST = /(?<![\p{L}\p{N}])(?:takip edin|abone olun|indirin|katılın)[.!]?$/iu;
-const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletters?|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*|saluran|buletin|aplikasi|bülten|uygulama|kênh|bản tin|ứng dụng|نشرتنا|النشرة|قناتنا|التطبيق|تطبيق)(?![\p{L}\p{N}])/iu;
-/** Exact pre-check for IMPERATIVE_LAST: the line ends in "edin", "olun", "irin" or "lın" (then
- *  an optional "." or "!"), so the unanchored regex runs on almost no line. */
+/** German and Dutch buttons end in the infinitive ("Newsletter abonnieren", "Nieuwsbrief
+ *  ontvangen"), as subordinate clauses in their prose do: a button is a few words only. */
+const INFINITIVE_BUTTON = /(?<![\p{L}\p{N}])(?:abonnieren|herunterladen|installieren|folgen|anmelden|registrieren|ontvangen)[.!]?$/iu;
+const MAX_INFINITIVE_BUTTON_WORDS = 5;
+const PRODUCT = /(?<![\p{L}\p{N}])(?:newsletter\p{L}*|nieuwsbrief|biuletyn\p{L}*|zpravodaj\p{L}*|hírlev\p{L}*|aplikac\p{L}*|aplicați\p{L}*|alkalmazás\p{L}*|channel|whatsapp|telegram|google news|apps?|inbox|podcasts?|subscriptions?|subscriber|premium|masterclass|course|webinar|alerts?|notifications?|membership|e-?paper|digital access|free trial|updates|briefing|push|kanal|abo|abonnement|lettre d'information|boletín|canal|newsletter|рассылк\p{L}*|канал\p{L}*|приложени\p{L}*|saluran|buletin|aplikasi|bülten|uygulama|kênh|bản tin|ứng dụng|نشرتنا|النشرة|قناتنا|التطبيق|تطبيق)(?![\p{L}\p{N}])/iu;
+/** Exact pre-check for IMPERATIVE_LAST and INFINITIVE_BUTTON: the line ends in one of its verbs' last four letters
+ *  (then an optional "." or "!"), so the unanchored regex runs on almost no line. */
 function endsInVerbLast(n: string): boolean {
   let e = n.length;
   const c = n.charCodeAt(e - 1);
   if (c === 46 || c === 33) e--;
   const tail = n.slice(Math.max(0, e - 4), e);
-  return tail === 'edin' || tail === 'olun' || tail === 'irin' || tail.endsWith('lın');
+  return tail === 'edin' || tail === 'olun' || tail === 'irin' || tail.endsWith('lın') || tail === 'eren' || tail === 'aden' || tail === 'lgen' || tail === 'lden' || tail === 'ngen';
 }
 
 /** Scripts without spaces: an action ("订阅", "購読", "구독") and a product ("新闻简报", "アプリ",
@@ -105,7 +109,8 @@ export function matchPromoLine(line: string): LineHit | null {
   const n = normalize(t);
   // Verbs that only ever sell the site itself need no product word: "Subscribe now and save".
   if (words <= 14 && SELLING.test(n)) return { rule: 'promo', evidence: `asks the reader to "${t.split(/\s+/).slice(0, 2).join(' ')}"` };
-  if (words <= 16 && (((IMPERATIVE.test(n) || (endsInVerbLast(n) && IMPERATIVE_LAST.test(n))) && PRODUCT.test(n)) || (FOLLOW.test(n) && SOCIAL.test(n)))) {
+  const verbLast = endsInVerbLast(n) && (IMPERATIVE_LAST.test(n) || (words <= MAX_INFINITIVE_BUTTON_WORDS && INFINITIVE_BUTTON.test(n)));
+  if (words <= 16 && (((IMPERATIVE.test(n) || verbLast) && PRODUCT.test(n)) || (FOLLOW.test(n) && SOCIAL.test(n)))) {
     return { rule: 'promo', evidence: `speaks to the reader ("${t.split(/\s+/).slice(0, 3).join(' ')}...") about a product of the site` };
   }
   return null;
