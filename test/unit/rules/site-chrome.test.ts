@@ -291,3 +291,23 @@ test('invalid: one furniture word alone, or next to a table cell that only reads
     assert.equal(clean(text), text, lines.join(' / '));
   }
 });
+
+test('valid: cookie banners in Czech, Slovak, Romanian, Hungarian, Greek, Nordic languages, Ukrainian, Bulgarian, Croatian', () => {
+  for (const t of [
+    'Tento web používá soubory cookie ke zlepšení vašeho zážitku z prohlížení stránky.',
+    'Používame súbory cookie, aby sme vám poskytli lepší zážitok na našej stránke.',
+    'Acest site folosește cookie-uri pentru a vă oferi o experiență mai bună.',
+    'Ez a weboldal sütiket használ a jobb felhasználói élmény érdekében az oldalon.',
+    'Χρησιμοποιούμε cookies για να βελτιώσουμε την εμπειρία σας στον ιστότοπό μας.',
+    'Vi använder cookies för att ge dig en bättre upplevelse på vår webbplats.',
+    'Vi bruker informasjonskapsler for å gi deg en bedre opplevelse på nettstedet.',
+    'Käytämme evästeitä parantaaksemme käyttökokemustasi sivustolla.',
+    'Ми використовуємо файли cookie, щоб покращити ваш досвід на сайті.',
+    'Използваме бисквитки, за да подобрим работата на сайта.',
+    'Koristimo kolačiće kako bismo poboljšali vaše iskustvo na stranici.',
+  ]) assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+});
+
+test('invalid: baking, not a cookie banner ("Vi använder smör...", "Koristimo brašno...")', () => {
+  for (const t of ['Vi använder smör och socker när vi bakar kakor hemma.', 'Koristimo brašno i šećer za kolače.']) assert.equal(matchChromeLine(t), null, t);
+});

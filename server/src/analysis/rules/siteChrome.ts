@@ -144,11 +144,11 @@ export function isTagLine(line: string): boolean {
  *  cookies propias...", "当サイトではクッキーを使用"). An article about cookies does not speak as
  *  the site in its first words. */
 const COOKIE_OPEN =
-  /^(?:(?:this|our) (?:site|website|web ?site|page)s? (?:uses|use|is using)|we (?:and our (?:\p{L}+ )?partners )?(?:use|are using|may use|store)|cookies (?:help|are used|allow|enable)|by (?:continuing|using|clicking)|utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa)|este site (?:utiliza|usa)|nous utilisons|ce site(?: web)? utilise|wir (?:verwenden|nutzen|setzen)|diese (?:website|webseite|seite) (?:verwendet|nutzt)|мы используем|этот сайт использует|kami menggunakan|situs ini menggunakan|utilizziamo|questo sito(?: web)? (?:utilizza|usa)|wij gebruiken|deze (?:website|site) gebruikt|bu (?:web ?)?site|sitemizde|używamy|ta strona (?:używa|korzysta))(?![\p{L}\p{N}])|^(?:当サイト|本サイト|このサイト|このウェブサイト|本网站|本網站|我们使用|我們使用|이 (?:웹)?사이트|당사는)/iu;
-const COOKIE_WORD = /cookie|çerez|ciasteczk|クッキー|쿠키/iu;
+  /^(?:(?:this|our) (?:site|website|web ?site|page)s? (?:uses|use|is using)|we (?:and our (?:\p{L}+ )?partners )?(?:use|are using|may use|store)|cookies (?:help|are used|allow|enable)|by (?:continuing|using|clicking)|utilizamos|usamos|este sitio(?: web)? (?:utiliza|usa)|este site (?:utiliza|usa)|nous utilisons|ce site(?: web)? utilise|wir (?:verwenden|nutzen|setzen)|diese (?:website|webseite|seite) (?:verwendet|nutzt)|мы используем|этот сайт использует|kami menggunakan|situs ini menggunakan|utilizziamo|questo sito(?: web)? (?:utilizza|usa)|wij gebruiken|deze (?:website|site) gebruikt|bu (?:web ?)?site|sitemizde|używamy|ta strona (?:używa|korzysta)|používáme|používame|tento web (?:používá|používa)|tato stránka používá|folosim|acest site (?:folosește|utilizează)|ez a (?:weboldal|honlap) (?:használ|sütiket)|sütiket használunk|χρησιμοποιούμε|vi (?:använder|bruger|bruker)|käytämme|ми використовуємо|използваме|koristimo|ova stranica koristi)(?![\p{L}\p{N}])|^(?:当サイト|本サイト|このサイト|このウェブサイト|本网站|本網站|我们使用|我們使用|이 (?:웹)?사이트|당사는)/iu;
+const COOKIE_WORD = /cookie|çerez|ciasteczk|süti|eväst|informasjonskapsl|бисквитк|kolačić|クッキー|쿠키/iu;
 /** What a banner says cookies are for (a recipe's "we use a cookie cutter" says none of it). */
 const COOKIE_PURPOSE =
-  /experience|brows|website|site|navigat|traffic|personali[sz]|analy[sz]|consent|accept|agree|preferences|servic|experiencia|navegaci|expérience|erlebnis|erfahrung|webseite|сайт|опыт|pengalaman|situs|esperienza|sito|ervaring|deneyim|サイト|ウェブ|사이트|웹|网站|網站/iu;
+  /experience|brows|website|site|navigat|traffic|personali[sz]|analy[sz]|consent|accept|agree|preferences|servic|experiencia|navegaci|expérience|erlebnis|erfahrung|webseite|сайт|опыт|pengalaman|situs|esperienza|sito|ervaring|deneyim|stránk|web|experienț|oldal|ιστότοπ|εμπειρ|webbplats|hjemmeside|nettsted|sivusto|stranic|сайт|досвід|サイト|ウェブ|사이트|웹|网站|網站/iu;
 const MAX_COOKIE_CHARS = 600;
 
 function matchCookieBanner(t: string): LineHit | null {
