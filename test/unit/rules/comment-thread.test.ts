@@ -15,7 +15,7 @@ test('valid: each comment runs from its author line to the next; the last as lon
 });
 
 test('valid: author lines in other languages', () => {
-  for (const verb of ['sagt:', 'dit :', 'dice:', 'пишет:', 'schreef:']) {
+  for (const verb of ['sagt:', 'dit :', 'dice:', 'пишет:', 'schreef:', 'napsal:', 'a scris:', 'írta:', 'έγραψε:', 'napisao:', 'kirjoitti:', 'skrev:']) {
     const lines = [`Anna ${verb}`, C(1), `Karl ${verb}`, C(2)];
     assert.equal(findCommentBlocks(lines).length, 2, verb);
   }

@@ -311,3 +311,9 @@ test('valid: cookie banners in Czech, Slovak, Romanian, Hungarian, Greek, Nordic
 test('invalid: baking, not a cookie banner ("Vi använder smör...", "Koristimo brašno...")', () => {
   for (const t of ['Vi använder smör och socker när vi bakar kakor hemma.', 'Koristimo brašno i šećer za kolače.']) assert.equal(matchChromeLine(t), null, t);
 });
+
+test('valid: "read more" buttons in more languages', () => {
+  for (const t of ['Číst dál', 'Citește mai mult', 'Tovább', 'Διαβάστε περισσότερα', 'Читати далі', 'Pročitaj više', 'Lue lisää', 'Læs mere', 'Lees verder']) {
+    assert.equal(matchChromeLine(t)?.rule, 'site-chrome', t);
+  }
+});

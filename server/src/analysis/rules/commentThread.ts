@@ -11,7 +11,8 @@ import { isTimeLine, wordCount } from '../shape';
 const VERBS = [
   'says', 'said', 'wrote', 'writes', 'commented', 'replied', 'responded', 'sagt', 'schreibt', 'meint', 'kommentierte', 'dit',
   'écrit', 'dice', 'escribió', 'comentó', 'diz', 'escreveu', 'scrive', 'scritto', 'pisze', 'napisał', 'zegt', 'schreef',
-  'skriver', 'пишет', 'написал', 'написала',
+  'skriver', 'пишет', 'написал', 'написала', 'napsal', 'napsala', 'napísal', 'napísala', 'a scris', 'írta', 'έγραψε',
+  'написав', 'napisao', 'napisala', 'kirjoitti', 'skrev',
 ];
 /** The name before the verb: one to 61 characters. */
 const MAX_NAME = 61;

@@ -129,6 +129,8 @@ export const CHROME_LINES = phraseSet([
   'leer más', 'seguir leyendo', 'weiterlesen', 'mehr lesen', 'lire la suite', 'lire plus', 'leggi di più', 'continua a leggere',
   'leia mais', 'continue lendo', 'lees meer', 'czytaj dalej', 'läs mer', 'les mer', 'baca selengkapnya', 'devamını oku', 'xem thêm',
   'đọc tiếp', 'اقرأ المزيد', '続きを読む', '阅读全文', '查看更多', '더보기', '기사 더보기',
+  'číst dál', 'číst více', 'čítať ďalej', 'citește mai mult', 'citește tot', 'tovább', 'tovább olvasom', 'διαβάστε περισσότερα',
+  'прочетете още', 'читати далі', 'pročitaj više', 'pročitajte više', 'lue lisää', 'læs mere', 'lees verder',
   // pl, nl, sv, tr, id, vi, ar, hi
   'powiązane artykuły', 'zaloguj się', 'komentarze', 'najczęściej czytane',
   'gerelateerde artikelen', 'inloggen', 'reacties', 'meest gelezen',
