@@ -31,6 +31,9 @@ export const WIDGET_LABELS = phraseSet([
   'スポンサーリンク', 'スポンサー', '赞助内容', '推广内容', '스폰서', '스폰서 링크',
   'sponzorováno', 'sponzorované', 'sponsorizat', 'szponzorált', 'χορηγούμενο', 'спонсорирано', 'спонсоровано', 'sponzorirano',
   'sponsoroitu', 'sponsoreret', 'sponset',
+  'mohlo by vás zajímat', 'mohlo by vás zaujímať', 's-ar putea să vă intereseze', 'ez is érdekelheti', 'μπορεί να σας ενδιαφέρει',
+  'saatat pitää myös', 'du kanske också gillar', 'du kan også lide', 'du vil kanskje også like', 'вам може сподобатися',
+  'може да ви хареса', 'možda će vas zanimati',
 ]);
 
 /** The short buttons a widget prints under each sponsored headline. */
@@ -45,6 +48,9 @@ export const WIDGET_CTAS = phraseSet([
   'ongedaan maken', 'meer informatie', 'отменить', 'подробнее', 'cofnij', 'dowiedz się więcej',
   'pelajari lebih lanjut', 'batalkan', 'urungkan', 'geri al', 'daha fazla bilgi', 'hoàn tác', 'tìm hiểu thêm', 'تراجع',
   '詳しくはこちら', '元に戻す', '了解更多', '撤销', '더 알아보기', '실행 취소',
+  'zjistit více', 'zpět', 'vrátit zpět', 'zistiť viac', 'späť', 'află mai multe', 'anulează', 'tudj meg többet', 'további információ',
+  'visszavonás', 'μάθετε περισσότερα', 'αναίρεση', 'lue lisää', 'kumoa', 'läs mer', 'ångra', 'læs mere', 'fortryd', 'les mer', 'angre',
+  'детальніше', 'скасувати', 'научете повече', 'отмени', 'saznajte više', 'poništi',
 ]);
 
 /** Advertisement placeholders, whole line. */
