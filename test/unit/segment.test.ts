@@ -347,3 +347,27 @@ test('scraper dumps with header fields in other languages, and full-width colons
     '标题：城市计划修建新的自行车道', '来源：人民日报', '日期：2025-12-18', '', '市政府公布了在市中心修建新自行车道的计划，下周将由议会讨论。');
   assert.deepEqual(analyze(zh).articles.map((a) => [a.headline, a.source]), [['市议会批准公园和图书馆的新预算', '新华社'], ['城市计划修建新的自行车道', '人民日报']]);
 });
+
+// With the "- source" echo, the line between source and echo is the entry's time whatever its
+// language (here Swahili, which no time pattern knows).
+const SW_MAIN = [
+  'Baraza la jiji laidhinisha mpango wa njia za baiskeli kwa miaka mitano ijayo',
+  'Baraza la jiji limeidhinisha mpango wa kujenga kilomita arobaini za njia za baiskeli katika miaka mitano ijayo, kwa mujibu wa naibu meya wa jiji.',
+  'Gharama yote inakadiriwa kuwa shilingi bilioni mbili, na sehemu yake italipwa na serikali ya mkoa kabla ya kazi kuanza.',
+];
+const SW_ENTRY = (src: string, time: string, echo: string) => [
+  '', src, time, echo,
+  'Kituo kikuu: kazi za ujenzi zitachelewa kwa miezi sita zaidi',
+  'Kazi katika kituo kikuu zitachelewa kwa miezi sita zaidi, kampuni ya reli ilisema, kwa sababu vifaa vya paa la jukwaa havijafika bado.',
+];
+
+test('an aggregator entry in a language no time pattern knows: the "- source" echo makes the layout', () => {
+  const model = analyze(doc(...SW_MAIN, ...SW_ENTRY('Habari Leo', 'dakika 23 zilizopita', '- Habari Leo')));
+  assert.equal(model.shape, 'aggregator');
+  assert.deepEqual(model.articles.map((a) => [a.source, a.published]), [[null, null], ['Habari Leo', 'dakika 23 zilizopita']]);
+});
+
+test('invalid: without the echo, an unknown time line makes no entry; with it, a sentence is no time line', () => {
+  assert.equal(analyze(doc(...SW_MAIN, ...SW_ENTRY('Habari Leo', 'dakika 23 zilizopita', ''))).articles.length, 1);
+  assert.equal(analyze(doc(...SW_MAIN, ...SW_ENTRY('Habari Leo', 'Habari hii iliandikwa jana.', '- Habari Leo'))).articles.length, 1);
+});

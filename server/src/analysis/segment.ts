@@ -80,12 +80,16 @@ interface Entry {
   strong: boolean;
 }
 
+/** The time line of an entry with the "- source" echo: a few words (or a date). */
+const MAX_ECHOED_TIME_CHARS = 40;
+const MAX_ECHOED_TIME_WORDS = 6;
+
 /** An aggregator entry starting at line i: source, time, optional "- source", headline. */
 function entryAt(lines: readonly Line[], i: number): Entry | null {
   const src = lines[i]?.text.trim();
   if (!src || !isSourceName(src) || isTimeLine(src) || /[:：]$/.test(src)) return null;
   const time = lines[i + 1]?.text.trim();
-  if (!time || !isTimeLine(time)) return null;
+  if (!time) return null;
   let h = i + 2;
   const header = [i, i + 1];
   let strong = false;
@@ -95,6 +99,10 @@ function entryAt(lines: readonly Line[], i: number): Entry | null {
     h++;
     strong = true;
   }
+  // With the echo, the layout is this aggregator's beyond doubt: the line between is its time
+  // whatever language it is written in ("23 minutes ago", "vor 23 Minuten", "23 分钟前"), as
+  // long as it is short. Without it, only a time the patterns know.
+  if (strong ? time.length > MAX_ECHOED_TIME_CHARS || wordCount(time) > MAX_ECHOED_TIME_WORDS || /[.!?]$/u.test(time) : !isTimeLine(time)) return null;
   // Without the "- source" echo, a name over a date is as likely a comment's author or a
   // page's "Updated" stamp: only the relative times of a news shelf count then.
   if (!strong && !isRelativeTime(time)) return null;
