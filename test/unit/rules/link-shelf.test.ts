@@ -4,7 +4,7 @@
 // above a byline or a date, is a subheading or a story's own headline and stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findShelfBlocks, isPopularityLabel } from '../../../server/src/analysis/rules/linkShelf';
+import { findShelfBlocks, isLabelLine, isPopularityLabel } from '../../../server/src/analysis/rules/linkShelf';
 import { clean } from '../../../server/src/analysis';
 
 const STORY = 'The city council on Tuesday approved a budget that raises spending on parks and libraries by twelve percent, the first increase in five years.';
@@ -93,4 +93,10 @@ test('invalid: a list article goes on below a "Related articles" box (numbered i
 test('popularity labels rank the site\'s stories; words that only start like one do not', () => {
   for (const t of ['Most Read', 'Most Popular Articles', 'Trending now', 'Popular', 'Meistgelesen', 'Les plus lus']) assert.ok(isPopularityLabel(t), t);
   for (const t of ['Popularity contest', 'Trendingly', 'Mostly sunny']) assert.ok(!isPopularityLabel(t), t);
+});
+
+test('every popularity label is a shelf label too (the "most read" closer reads only shelf labels)', () => {
+  for (const t of ['Most Read', 'Meistgelesen', 'Les plus lus', 'Lo más leído', 'Più letti', 'Самое читаемое', 'Najczęściej czytane', 'Meest gelezen', 'En çok okunanlar', 'Nejčtenější']) {
+    assert.ok(isPopularityLabel(t) && isLabelLine(t), t);
+  }
 });

@@ -10,6 +10,15 @@ import { rememberedTest, type LineFacts } from '../lineMemo';
 import type { BlockHit } from './types';
 import { isTimeLine, wordCountUpTo } from '../shape';
 
+/** A shelf that ranks the site's stories by readers, in languages other than English: a label
+ *  (LABEL) and the "most read" closer's label (POPULARITY) both. */
+const MOST_READ_ELSEWHERE = [
+  'meistgelesen', 'am meisten gelesen', 'les plus lus', 'lo más leído', 'lo más visto', 'più letti', 'mais lidas', 'самое читаемое',
+  '人気記事', '热门文章', '많이 본 뉴스', 'nejčtenější', 'najčítanejšie', 'cele mai citite', 'legolvasottabb', 'τα πιο δημοφιλή', 'δημοφιλή',
+  'най-четени', 'найпопулярніше', 'najčitanije', 'luetuimmat', 'mest læste', 'mest lest', 'mest lästa', 'najczęściej czytane',
+  'meest gelezen', 'en çok okunanlar',
+];
+
 /** The label: the whole line, maybe with a colon. "More on|from|about X" names up to four words. */
 const LABEL = new RegExp(
   '^(?:' +
@@ -32,15 +41,15 @@ const LABEL = new RegExp(
       // id, tr, vi, es, pt, de, fr, ar, ja, zh, ko (more)
       'baca juga', 'lihat juga', 'berita terkait', 'artikel terkait', 'ilgili haberler', 'bunlar da ilginizi çekebilir',
       'tin liên quan', 'bài viết liên quan', 'ver también', 'más noticias', 'mais notícias', 'weitere nachrichten',
-      'à lire également', 'أخبار ذات صلة', 'مقالات ذات صلة', 'おすすめ記事', '人気記事', '推荐阅读', '热门文章', '많이 본 뉴스', '추천 기사',
+      'à lire également', 'أخبار ذات صلة', 'مقالات ذات صلة', 'おすすめ記事', '推荐阅读', '추천 기사',
       // cs, sk, ro, hu, el, bg, uk, hr/sr, fi, da, no, sv
       'související články', 'čtěte také', 'čtěte též', 'další články', 'súvisiace články', 'čítajte aj', 'articole similare',
       'articole asemănătoare', 'știri similare', 'citește și', 'kapcsolódó cikkek', 'ezt is ajánljuk', 'σχετικά άρθρα',
       'διαβάστε επίσης', 'свързани статии', 'прочетете още', 'още по темата', 'читайте також', 'схожі новини', 'povezani članci',
       'povezane vijesti', 'povezane vesti', 'pročitajte još', 'pročitajte i', 'aiheeseen liittyvät', 'lue myös', 'relaterede artikler',
       'læs også', 'relaterte artikler', 'les også', 'relaterade artiklar', 'läs också', 'läs mer',
-      'nejčtenější', 'najčítanejšie', 'cele mai citite', 'legolvasottabb', 'τα πιο δημοφιλή', 'δημοφιλή', 'най-четени', 'найпопулярніше',
-      'najčitanije', 'luetuimmat', 'mest læste', 'mest lest', 'mest lästa',
+      // "Most read" shelves in other languages (the English ones are above, with their nouns)
+      ...MOST_READ_ELSEWHERE,
     ].join('|') +
     ')\\s*[:：]?$',
   'iu',
@@ -79,7 +88,7 @@ function isShortEntry(t: string): boolean {
 
 /** A shelf label that ranks the site's stories by readers ("Most read", "Trending now",
  *  "Popular", "Meistgelesen", "Les plus lus", "Lo más leído"). */
-const POPULARITY = /^\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|meistgelesen|am meisten gelesen|les plus lus|lo más leído|lo más visto|più letti|mais lidas|самое читаемое|人気記事|热门文章|많이 본 뉴스|nejčtenější|najčítanejšie|cele mai citite|legolvasottabb|τα πιο δημοφιλή|δημοφιλή|най-четени|найпопулярніше|najčitanije|luetuimmat|mest læste|mest lest|mest lästa|najczęściej czytane|meest gelezen|en çok okunanlar)(?![\p{L}])/iu;
+const POPULARITY = new RegExp(`^\\s*(?:most (?:read|popular|viewed|shared|commented)|trending|popular|${MOST_READ_ELSEWHERE.join('|')})(?![\\p{L}])`, 'iu');
 
 export function isPopularityLabel(line: string): boolean {
   return line.length <= 4 * MAX_LABEL_CHARS && POPULARITY.test(line);
